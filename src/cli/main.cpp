@@ -1,0 +1,135 @@
+// explain — the story author's command-line tool.
+//
+//   explain check FILE            validate; print a summary, or every problem
+//   explain show FILE STEP-ID     the story so far and the map at that step
+//
+// Exit status: 0 fine, 1 the story has problems or the step is unknown,
+// 2 bad usage or an unreadable file.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "core/loader.h"
+#include "core/step_state.h"
+
+namespace {
+
+using namespace explainer;
+
+int usage() {
+    std::cerr << "usage: explain check FILE\n"
+                 "       explain show FILE STEP-ID\n";
+    return 2;
+}
+
+bool read_file(const char* path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    // Read at most one byte past the limit: enough for the loader to say "too big".
+    out.resize(loader::kMaxBytes + 1);
+    in.read(&out[0], static_cast<std::streamsize>(out.size()));
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    return !in.bad();
+}
+
+void wrap(std::ostream& os, const std::string& text, const char* indent, std::size_t width = 78) {
+    std::istringstream words(text);
+    std::string word, line;
+    while (words >> word) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            os << indent << line << '\n';
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    if (!line.empty()) os << indent << line << '\n';
+}
+
+int check(const char* path, const loader::Result& r) {
+    if (!r.ok()) {
+        std::cout << path << ": " << r.problems.size() << (r.problems.size() == 1 ? " problem\n" : " problems\n");
+        for (const auto& p : r.problems) std::cout << "  " << p.text() << '\n';
+        return 1;
+    }
+    const auto& s = r.story;
+    std::cout << path << ": OK — " << s.title << " (" << s.show << ")\n"
+              << "  " << s.entities.size() << " entities, " << s.relationships.size() << " relationships, "
+              << s.reveals.size() << " identity reveals, " << s.steps.size() << " steps, "
+              << s.glossary.size() << " glossary terms\n";
+    int section = -1;
+    for (std::size_t i = 0; i < s.steps.size(); ++i) {
+        const auto& st = s.steps[i];
+        if (st.section != section) {
+            section = st.section;
+            std::cout << "  " << s.sections[section].title << '\n';
+        }
+        std::printf("    %2zu. %-24s %s%s\n", i + 1, st.id.c_str(), st.title.c_str(), st.reveal ? "  [reveal]" : "");
+    }
+    return 0;
+}
+
+int show(const story::Story& s, const char* step_id) {
+    const int k = s.find_step(step_id);
+    if (k < 0) {
+        std::cerr << "no step \"" << step_id << "\" in this story; steps are:";
+        for (const auto& st : s.steps) std::cerr << ' ' << st.id;
+        std::cerr << '\n';
+        return 1;
+    }
+    const auto state = step_state::at(s, k);
+    std::cout << s.title << "\nStep " << k + 1 << " of " << s.steps.size() << ": " << s.steps[k].title
+              << (s.steps[k].reveal ? "  [reveal]" : "") << "\n\nThe story so far\n";
+    int section = -1;
+    for (int i = 0; i <= k; ++i) {
+        const auto& st = s.steps[i];
+        if (st.section != section) {
+            section = st.section;
+            std::cout << "\n  " << s.sections[section].title << "\n";
+        }
+        std::cout << "\n  " << i + 1 << ". " << st.title << (st.reveal ? "  [reveal]" : "") << '\n';
+        wrap(std::cout, st.narration, "     ");
+    }
+    std::cout << "\nOn the map (" << state.nodes.size() << ")\n";
+    for (int e : state.nodes) {
+        const auto c = step_state::card(s, state, e);
+        std::cout << "  " << c.name << " [" << c.kind << "]" << (state.entity_new[e] ? "  new" : "");
+        for (const auto& aka : c.also_known_as) std::cout << "  (was: " << aka << ")";
+        if (state.revealed_as[e] >= 0) std::cout << "  (revealed: " << s.entities[state.revealed_as[e]].name << ")";
+        std::cout << '\n';
+    }
+    std::cout << "\nRelationships known\n";
+    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
+        if (!state.rel_known[i]) continue;
+        const auto& rel = s.relationships[i];
+        std::cout << "  " << s.entities[state.shown_as[rel.from]].name << " — " << s.relation_types[rel.type].label
+                  << " → " << s.entities[state.shown_as[rel.to]].name << (state.rel_new[i] ? "  new" : "") << '\n';
+    }
+    std::cout << "\nReveals so far\n";
+    if (state.reveals_done.empty()) std::cout << "  (none yet)\n";
+    for (int r : state.reveals_done) {
+        std::cout << "  " << s.reveals[r].summary << "  (step " << s.steps[s.reveals[r].step].id << ")\n";
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 3) return usage();
+    const std::string command = argv[1];
+    if (!((command == "check" && argc == 3) || (command == "show" && argc == 4))) return usage();
+    std::string text;
+    if (!read_file(argv[2], text)) {
+        std::cerr << "explain: cannot read " << argv[2] << '\n';
+        return 2;
+    }
+    const auto result = loader::load(text);
+    if (command == "check") return check(argv[2], result);
+    if (!result.ok()) {
+        check(argv[2], result);
+        return 1;
+    }
+    return show(result.story, argv[3]);
+}

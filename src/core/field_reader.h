@@ -1,0 +1,69 @@
+// field_reader.h — typed, located access to a parsed JSON tree for the loader.
+// Internal to the core. Every accessor checks the JSON type before reading,
+// because the core is built with JSON_NOEXCEPTION (a wrong get<>() would abort),
+// and reports what it finds wrong as a Problem at the field's path.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "loader.h"
+
+namespace explainer::loader {
+
+using Json = nlohmann::json;
+using IdIndex = std::unordered_map<std::string, int>;
+
+// A user-supplied string made safe and short for a message: quoted, control
+// characters escaped, cut after 48 characters.
+std::string quote(std::string_view text);
+// "a number", "an array", … for "expected X, found Y" messages.
+const char* describe(const Json& value);
+
+enum class Need { Required, Optional };
+
+struct TextRule {
+    std::size_t max_chars;
+    bool multiline = false;   // allows '\n'
+};
+
+class FieldReader {
+public:
+    explicit FieldReader(std::vector<Problem>& out) : out_(out) {}
+
+    void problem(std::string where, std::string what);
+    std::size_t problem_count() const { return out_.size(); }
+
+    // Reports every key of obj not in allowed (typos such as "titel").
+    void only_keys(const Json& obj, const std::string& path,
+                   std::initializer_list<const char*> allowed);
+    // The array at obj[key], or nullptr (with a problem when required or mistyped).
+    const Json* array(const Json& obj, const char* key, const std::string& path,
+                      Need need, std::size_t max_items);
+    bool text(const Json& obj, const char* key, const std::string& path, std::string& out,
+              TextRule rule, Need need = Need::Required);
+    bool slug(const Json& obj, const char* key, const std::string& path, std::string& out);
+    bool boolean(const Json& obj, const char* key, const std::string& path, bool& out);
+    // Index of the id at obj[key] in index, or -1 (with a problem).
+    int ref(const Json& obj, const char* key, const std::string& path, const IdIndex& index,
+            const char* noun, Need need = Need::Required);
+    // The same for a bare array element.
+    int ref_value(const Json& value, const std::string& path, const IdIndex& index,
+                  const char* noun);
+    // True when value is an object; reports it otherwise.
+    bool object(const Json& value, const std::string& path);
+
+private:
+    bool check_text(const std::string& value, const std::string& path, TextRule rule);
+    std::vector<Problem>& out_;
+};
+
+std::string at(const std::string& path, const char* key);           // path.key
+std::string at(const std::string& path, std::size_t index);         // path[i]
+
+}  // namespace explainer::loader

@@ -1,0 +1,198 @@
+#include "layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "spatial_grid.h"
+
+namespace explainer::layout {
+
+namespace {
+
+// Two nodes at the same spot still need a direction to part in: derive one
+// from their indexes, so the result stays deterministic.
+Vec2 tie_break(int i, int j) {
+    const float a = static_cast<float>((i * 7919 + j * 104729) % 6283) * 0.001f;
+    return {std::cos(a), std::sin(a)};
+}
+
+}  // namespace
+
+std::vector<Vec2> spiral(int count, float spacing, Vec2 centre) {
+    constexpr float kGoldenAngle = 2.39996323f;
+    std::vector<Vec2> out(static_cast<std::size_t>(std::max(count, 0)));
+    for (int i = 0; i < count; ++i) {
+        const float r = spacing * std::sqrt(static_cast<float>(i) + 0.5f);
+        const float a = kGoldenAngle * static_cast<float>(i);
+        out[i] = {centre.x + r * std::cos(a), centre.y + r * std::sin(a)};
+    }
+    return out;
+}
+
+Run relax(const Graph& g, std::vector<Vec2>& pos, const Options& o) {
+    Run run;
+    const int n = g.size();
+    if (n == 0 || static_cast<int>(pos.size()) != n) return run;
+    const float k = o.edge_length, k2 = k * k;
+    const float cutoff = 2.5f * k, cutoff2 = cutoff * cutoff;
+    const bool anchored = o.anchor.size() == pos.size() && o.anchor_weight.size() == pos.size();
+    float temperature = o.start_temperature > 0 ? o.start_temperature : k;
+    // Cool so that moves would shrink to half the tolerance by max_iterations:
+    // the run then ends by convergence, not because it was frozen early.
+    const float cooling = std::pow(std::max(0.5f * o.tolerance * k / temperature, 1e-4f),
+                                   1.0f / static_cast<float>(std::max(o.max_iterations, 1)));
+    std::vector<Vec2> force(pos.size());
+    SpatialGrid grid;
+
+    for (run.iterations = 0; run.iterations < o.max_iterations;) {
+        std::fill(force.begin(), force.end(), Vec2{});
+        grid.build(pos, cutoff);
+        Vec2 centre;
+        for (const auto& p : pos) { centre.x += p.x; centre.y += p.y; }
+        centre.x /= static_cast<float>(n);
+        centre.y /= static_cast<float>(n);
+
+        for (int i = 0; i < n; ++i) {
+            // Repulsion k²/d, within the cut-off; larger boxes push a little harder.
+            const float size_i = g.half_size[i].x + g.half_size[i].y;
+            grid.near(pos[i], [&](int j) {
+                if (j == i) return;
+                float dx = pos[i].x - pos[j].x, dy = pos[i].y - pos[j].y;
+                float d2 = dx * dx + dy * dy;
+                if (d2 > cutoff2) return;
+                if (d2 < 1e-4f) {
+                    const Vec2 t = tie_break(i, j);
+                    dx = t.x; dy = t.y; d2 = 1;
+                }
+                const float boost = 1.0f + (size_i + g.half_size[j].x + g.half_size[j].y) / (2.0f * k);
+                const float f = boost * k2 / d2;   // (k²/d) / d: scales the unnormalised (dx, dy)
+                force[i].x += dx * f;
+                force[i].y += dy * f;
+            });
+            force[i].x += (centre.x - pos[i].x) * o.gravity;
+            force[i].y += (centre.y - pos[i].y) * o.gravity;
+            if (anchored && o.anchor_weight[i] > 0) {
+                force[i].x += (o.anchor[i].x - pos[i].x) * o.anchor_weight[i];
+                force[i].y += (o.anchor[i].y - pos[i].y) * o.anchor_weight[i];
+            }
+        }
+        for (const auto& e : g.edges) {
+            const int a = e.first, b = e.second;
+            if (a < 0 || b < 0 || a >= n || b >= n || a == b) continue;
+            const float dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y;
+            const float d = std::sqrt(dx * dx + dy * dy);
+            const float f = d / k;   // d²/k along the unit vector = (dx, dy) · d/k
+            force[a].x += dx * f; force[a].y += dy * f;
+            force[b].x -= dx * f; force[b].y -= dy * f;
+        }
+        float largest = 0;
+        for (int i = 0; i < n; ++i) {
+            const float len = std::sqrt(force[i].x * force[i].x + force[i].y * force[i].y);
+            if (len < 1e-9f) continue;
+            const float step = std::min(len, temperature);
+            pos[i].x += force[i].x / len * step;
+            pos[i].y += force[i].y / len * step;
+            largest = std::max(largest, step);
+        }
+        if (anchored && o.max_drift > 0) {
+            for (int i = 0; i < n; ++i) {
+                if (o.anchor_weight[i] <= 0) continue;
+                const float dx = pos[i].x - o.anchor[i].x, dy = pos[i].y - o.anchor[i].y;
+                const float d = std::sqrt(dx * dx + dy * dy);
+                if (d <= o.max_drift) continue;
+                pos[i].x = o.anchor[i].x + dx / d * o.max_drift;
+                pos[i].y = o.anchor[i].y + dy / d * o.max_drift;
+            }
+        }
+        ++run.iterations;
+        run.last_move = largest;
+        if (largest < o.tolerance * k) break;
+        temperature = std::max(temperature * cooling, 0.01f * k);
+    }
+    return run;
+}
+
+int separate(const Graph& g, std::vector<Vec2>& pos, float padding, int max_passes,
+             const std::vector<float>* mobility) {
+    const int n = g.size();
+    if (n == 0 || static_cast<int>(pos.size()) != n) return 0;
+    if (mobility && static_cast<int>(mobility->size()) != n) mobility = nullptr;
+    // Pushing a little past contact breaks up chains of boxes, which would
+    // otherwise shuffle an overlap along one box per pass.
+    constexpr float kOvershoot = 1.2f;
+    float widest = 0;
+    for (const auto& h : g.half_size) widest = std::max({widest, h.x, h.y});
+    const float cell = 2.0f * widest + padding;
+    SpatialGrid grid;
+    int overlaps = 0;
+    for (int pass = 0; pass < max_passes; ++pass) {
+        overlaps = 0;
+        grid.build(pos, cell);
+        for (int i = 0; i < n; ++i) {
+            grid.near(pos[i], [&](int j) {
+                if (j <= i) return;
+                const float dx = pos[j].x - pos[i].x, dy = pos[j].y - pos[i].y;
+                const float ox = g.half_size[i].x + g.half_size[j].x + padding - std::fabs(dx);
+                const float oy = g.half_size[i].y + g.half_size[j].y + padding - std::fabs(dy);
+                if (ox <= 0 || oy <= 0) return;
+                ++overlaps;
+                const float mi = mobility ? (*mobility)[i] : 1.0f, mj = mobility ? (*mobility)[j] : 1.0f;
+                const float share_i = mi / (mi + mj), share_j = 1.0f - share_i;
+                // Part along the axis that needs the smaller push; boxes on the
+                // very same spot part in a 2-D direction of their own, or a pile
+                // would only unstack into a column, one box per pass.
+                if (std::fabs(dx) < 1e-3f && std::fabs(dy) < 1e-3f) {
+                    const Vec2 t = tie_break(i, j);
+                    const float s = kOvershoot * std::min(ox, oy);
+                    pos[i].x -= t.x * s * share_i; pos[i].y -= t.y * s * share_i;
+                    pos[j].x += t.x * s * share_j; pos[j].y += t.y * s * share_j;
+                } else if (ox < oy) {
+                    const float s = (dx > 0 || (dx == 0 && i < j) ? kOvershoot : -kOvershoot) * ox;
+                    pos[i].x -= s * share_i; pos[j].x += s * share_j;
+                } else {
+                    const float s = (dy > 0 || (dy == 0 && i < j) ? kOvershoot : -kOvershoot) * oy;
+                    pos[i].y -= s * share_i; pos[j].y += s * share_j;
+                }
+            });
+        }
+        if (overlaps == 0) break;
+    }
+    return overlaps;
+}
+
+Quality measure(const Graph& g, const std::vector<Vec2>& pos) {
+    Quality q;
+    const int n = g.size();
+    if (n == 0 || static_cast<int>(pos.size()) != n) return q;
+    float widest = 0;
+    for (const auto& h : g.half_size) widest = std::max({widest, h.x, h.y});
+    SpatialGrid grid;
+    grid.build(pos, 2.0f * widest + 1.0f);
+    for (int i = 0; i < n; ++i) {
+        grid.near(pos[i], [&](int j) {
+            if (j <= i) return;
+            const float ox = g.half_size[i].x + g.half_size[j].x - std::fabs(pos[j].x - pos[i].x);
+            const float oy = g.half_size[i].y + g.half_size[j].y - std::fabs(pos[j].y - pos[i].y);
+            if (ox > 0.5f && oy > 0.5f) ++q.overlapping_pairs;
+        });
+    }
+    double sum = 0, sum2 = 0;
+    int count = 0;
+    for (const auto& e : g.edges) {
+        if (e.first < 0 || e.second < 0 || e.first >= n || e.second >= n || e.first == e.second) continue;
+        const double dx = pos[e.second].x - pos[e.first].x, dy = pos[e.second].y - pos[e.first].y;
+        const double d = std::sqrt(dx * dx + dy * dy);
+        sum += d;
+        sum2 += d * d;
+        ++count;
+    }
+    if (count > 0) {
+        const double mean = sum / count;
+        const double var = std::max(0.0, sum2 / count - mean * mean);
+        q.mean_edge_length = static_cast<float>(mean);
+        q.edge_length_spread = mean > 0 ? static_cast<float>(std::sqrt(var) / mean) : 0.0f;
+    }
+    return q;
+}
+
+}  // namespace explainer::layout

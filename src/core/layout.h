@@ -1,0 +1,65 @@
+// layout.h — deterministic force-directed layout for node-link maps.
+//
+// Fruchterman–Reingold forces with repulsion limited to a cut-off radius and
+// found through a uniform grid, so an iteration costs O(nodes + edges) and a
+// 10,000-node map stays interactive. Optional anchors pull chosen nodes back
+// to where they were, which is how the story map stays stable from one step
+// to the next. separate() then pushes apart any boxes (node + label) that still
+// overlap. No randomness: the same input gives the same picture.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+namespace explainer::layout {
+
+struct Vec2 {
+    float x = 0, y = 0;
+};
+
+struct Graph {
+    std::vector<Vec2> half_size;                 // per node: half extents of its box
+    std::vector<std::pair<int, int>> edges;      // undirected for layout purposes
+    int size() const { return static_cast<int>(half_size.size()); }
+};
+
+struct Options {
+    float edge_length = 150;     // the ideal distance between linked nodes
+    int max_iterations = 300;
+    float tolerance = 0.02f;     // stop once no node moves more than tolerance × edge_length
+    float start_temperature = 0; // largest first move; 0 means edge_length
+    float gravity = 0.02f;       // pull towards the centre, keeps components together
+    // Optional, per node: where to stay near and how strongly (0 = free).
+    std::vector<Vec2> anchor;
+    std::vector<float> anchor_weight;
+    // Anchored nodes never end an iteration further than this from their
+    // anchor (0 = no limit): a hard guarantee that the map does not reshuffle.
+    float max_drift = 0;
+};
+
+struct Run {
+    int iterations = 0;
+    float last_move = 0;         // largest move of the final iteration
+};
+
+Run relax(const Graph& graph, std::vector<Vec2>& pos, const Options& options);
+
+// Pushes overlapping boxes apart (plus padding) until none overlap or
+// max_passes is reached. Returns the number of overlapping pairs left.
+// mobility (optional, per node, > 0) shares each push: a node with mobility
+// 0.1 next to one with 1 moves a tenth as far, so old nodes can keep still
+// while new ones make room.
+int separate(const Graph& graph, std::vector<Vec2>& pos, float padding, int max_passes = 200,
+             const std::vector<float>* mobility = nullptr);
+
+struct Quality {
+    int overlapping_pairs = 0;         // boxes that overlap (padding not counted)
+    float edge_length_spread = 0;      // coefficient of variation of edge lengths
+    float mean_edge_length = 0;
+};
+Quality measure(const Graph& graph, const std::vector<Vec2>& pos);
+
+// Deterministic starting positions on a sunflower spiral of the given spacing.
+std::vector<Vec2> spiral(int count, float spacing, Vec2 centre = {});
+
+}  // namespace explainer::layout

@@ -1,0 +1,49 @@
+// step_state.h — what the viewer knows at step k of the walkthrough.
+//
+// Knowledge is cumulative: everything learned at steps 0..k. Identity reveals
+// are applied by mapping each entity to the node that now stands for it
+// (the Puppet Master's node becomes Roy Yunghart's), so the map draws one node
+// per person. Cards are built from the same cut-off, so nothing from a later
+// step can leak into them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "story.h"
+
+namespace explainer::step_state {
+
+struct State {
+    int step = 0;
+    std::vector<std::uint8_t> entity_known, entity_new;   // per entity
+    std::vector<std::uint8_t> rel_known, rel_new;         // per relationship
+    std::vector<int> shown_as;       // per entity: the entity whose node stands for it, -1 if unknown
+    std::vector<int> revealed_as;    // per entity: species/group from a nature reveal, or -1
+    std::vector<int> reveals_done;   // reveal indexes with step <= k, in story order
+    std::vector<int> reveals_new;    // those with step == k
+    std::vector<int> nodes;          // entities drawn on the map: known and shown as themselves
+};
+
+// k is clamped to the story's steps.
+State at(const story::Story& story, int k);
+
+// The node that stands for entity e at this state (identity reveals applied),
+// or -1 when e is not known yet.
+int node_of(const State& state, int entity);
+
+struct Card {
+    int entity = -1;                       // the node's entity
+    std::string name, kind, desc;
+    std::vector<std::string> also_known_as;   // names it was known by before a reveal
+    std::vector<std::string> revealed;        // reveal summaries about it, so far
+    std::vector<std::string> facts;           // learned so far, oldest first
+    std::vector<std::string> links;           // known so far: "Naomi Orthmann looks after Rouge Redstar"
+};
+
+// The card of the node that stands for entity e; empty (entity == -1) when
+// e is not known at this state.
+Card card(const story::Story& story, const State& state, int entity);
+
+}  // namespace explainer::step_state

@@ -1,0 +1,96 @@
+// story.h — the in-memory model of one story: entities, typed and directed
+// relationships, identity reveals and the ordered walkthrough steps.
+//
+// Plain data only. Every cross-reference is an index into a vector of the
+// same Story; the loader (loader.h) resolves and checks them, so code that
+// receives a Story from a successful load may index without bounds worries.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace explainer::story {
+
+enum class Kind { Character, Group, Species, Program, Place, Term };
+constexpr int kKindCount = 6;
+const char* kind_name(Kind kind);                     // "character", "group", …
+bool parse_kind(std::string_view text, Kind& out);
+
+// identity: the subject turns out to be the target (one node becomes another).
+// nature:   the subject turns out to be a member of the target (a species or
+//           group), e.g. a character who is secretly an alien.
+enum class RevealType { Identity, Nature };
+const char* reveal_type_name(RevealType type);
+bool parse_reveal_type(std::string_view text, RevealType& out);
+
+struct Fact {
+    int step = 0;                  // learned at this step
+    std::string text;
+};
+
+struct Entity {
+    std::string id;                // stable slug, used in deep links
+    std::string name;
+    Kind kind = Kind::Character;
+    std::string desc;              // what is known when it first appears
+    std::vector<Fact> facts;       // what is learned about it later
+    int first_step = 0;            // derived: first step that mentions it
+};
+
+struct RelationType {
+    std::string id;
+    std::string label;             // reads between the two names: "Jean directs Rouge"
+};
+
+struct Relationship {
+    int from = 0, to = 0, type = 0;
+    int step = 0;                  // the step at which the viewer learns it
+    std::string note;
+};
+
+struct Reveal {
+    std::string id;
+    int step = 0;
+    int subject = 0, target = 0;
+    RevealType type = RevealType::Identity;
+    std::string summary;
+};
+
+struct Section {
+    std::string id, title;
+};
+
+struct Step {
+    std::string id;                // stable slug: changing it breaks shared links
+    std::string title, narration;
+    int section = 0;
+    bool reveal = false;
+    std::vector<int> focus;        // entities the camera frames
+};
+
+struct GlossaryEntry {
+    std::string term, definition;
+    int step = 0;                  // first step at which it is spoiler-free
+    int entity = -1;               // optional link to the map
+};
+
+struct Story {
+    std::string id, title, show, source;
+    std::vector<Section> sections;
+    std::vector<RelationType> relation_types;
+    std::vector<Entity> entities;
+    std::vector<Step> steps;
+    std::vector<Relationship> relationships;
+    std::vector<Reveal> reveals;
+    std::vector<GlossaryEntry> glossary;
+
+    int find_entity(std::string_view entity_id) const;   // -1 when absent
+    int find_step(std::string_view step_id) const;       // -1 when absent
+};
+
+// True for the ids deep links can carry: [a-z0-9]+ joined by single '-', at most 64 chars.
+bool is_slug(std::string_view text);
+constexpr std::size_t kMaxSlugLength = 64;
+
+}  // namespace explainer::story

@@ -1,0 +1,128 @@
+#include "story_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "step_state.h"
+
+namespace explainer::story_layout {
+
+namespace {
+
+constexpr float kAnchorWeight = 0.6f;   // old nodes: strong pull back to where they were
+constexpr float kPadding = 18.0f;       // gap kept between boxes
+constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
+
+}  // namespace
+
+std::vector<Vec2> estimate_sizes(const story::Story& s) {
+    std::vector<Vec2> out;
+    out.reserve(s.entities.size());
+    for (const auto& e : s.entities) {
+        float chars = 0;
+        for (char c : e.name) chars += (static_cast<unsigned char>(c) & 0xC0u) != 0x80u;
+        out.push_back({std::max(22.0f, 3.75f * chars + 4.0f), 30.0f});
+    }
+    return out;
+}
+
+Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const layout::Options& base) {
+    Frames frames;
+    const std::size_t n = s.entities.size();
+    std::vector<Vec2> last(n);
+    std::vector<std::uint8_t> placed(n, 0);
+    int placed_count = 0;
+    Vec2 centre;   // of everything placed so far
+    for (std::size_t k = 0; k < s.steps.size(); ++k) {
+        const auto st = step_state::at(s, static_cast<int>(k));
+        const auto& nodes = st.nodes;
+        std::vector<int> local(n, -1);
+        for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<int>(i);
+
+        layout::Graph g;
+        for (int e : nodes) g.half_size.push_back(half_size[e]);
+        std::set<std::pair<int, int>> seen;
+        for (std::size_t r = 0; r < s.relationships.size(); ++r) {
+            if (!st.rel_known[r]) continue;
+            int a = local[st.shown_as[s.relationships[r].from]];
+            int b = local[st.shown_as[s.relationships[r].to]];
+            if (a == b) continue;
+            if (a > b) std::swap(a, b);
+            if (seen.emplace(a, b).second) g.edges.emplace_back(a, b);
+        }
+
+        // Starting positions: old nodes where they were; a node that takes
+        // over an unmasked one where that one was; new nodes by their neighbours.
+        layout::Options o = base;
+        std::vector<Vec2> pos(nodes.size());
+        o.anchor.assign(nodes.size(), Vec2{});
+        o.anchor_weight.assign(nodes.size(), 0.0f);
+        std::vector<std::uint8_t> ready(nodes.size(), 0);
+        std::vector<int> unmasked(n, -1);   // node entity → a placed entity it now stands for
+        for (std::size_t e = 0; e < n; ++e)
+            if (placed[e] && st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e))
+                unmasked[st.shown_as[e]] = static_cast<int>(e);
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const int e = nodes[i];
+            const int from = placed[e] ? e : unmasked[e];
+            if (from < 0) continue;
+            pos[i] = last[from];
+            o.anchor[i] = last[from];
+            o.anchor_weight[i] = kAnchorWeight;
+            ready[i] = 1;
+        }
+        const float spread = o.edge_length;
+        int newcomers = 0;
+        const auto ring = layout::spiral(static_cast<int>(nodes.size()) + placed_count + 1, spread, centre);
+        std::vector<std::vector<int>> neighbours(nodes.size());
+        for (const auto& e : g.edges) {
+            neighbours[e.first].push_back(e.second);
+            neighbours[e.second].push_back(e.first);
+        }
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            if (ready[i]) continue;
+            Vec2 sum;
+            int count = 0;
+            for (int other : neighbours[i]) {
+                if (ready[other]) { sum.x += pos[other].x; sum.y += pos[other].y; ++count; }
+            }
+            const float a = 2.39996323f * static_cast<float>(newcomers + static_cast<int>(k) * 3);
+            if (count > 0) {
+                const float c = static_cast<float>(count);
+                pos[i] = {sum.x / c + spread * std::cos(a), sum.y / c + spread * std::sin(a)};
+            } else {
+                pos[i] = ring[static_cast<std::size_t>(placed_count + newcomers)];
+            }
+            ++newcomers;
+        }
+        // Fewer, gentler moves when only a few nodes are new.
+        o.start_temperature = placed_count == 0 ? spread : spread * 0.5f;
+        o.max_drift = kMaxDrift * o.edge_length;
+        layout::relax(g, pos, o);
+        std::vector<float> mobility(nodes.size());
+        for (std::size_t i = 0; i < nodes.size(); ++i) mobility[i] = ready[i] ? 0.1f : 1.0f;
+        layout::separate(g, pos, kPadding, 200, &mobility);
+
+        for (std::size_t i = 0; i < nodes.size(); ++i) {
+            const int e = nodes[i];
+            last[e] = pos[i];
+            if (!placed[e]) { placed[e] = 1; ++placed_count; }
+        }
+        // Entities now shown by another node sit where that node is.
+        for (std::size_t e = 0; e < n; ++e) {
+            if (st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e)) last[e] = last[st.shown_as[e]];
+        }
+        centre = {};
+        for (std::size_t i = 0; i < nodes.size(); ++i) { centre.x += pos[i].x; centre.y += pos[i].y; }
+        if (!nodes.empty()) {
+            const float count = static_cast<float>(nodes.size());
+            centre.x /= count;
+            centre.y /= count;
+        }
+        frames.positions.push_back(last);
+    }
+    return frames;
+}
+
+}  // namespace explainer::story_layout

@@ -1,0 +1,32 @@
+// story_layout.h — one map layout per walkthrough step, built incrementally
+// so the picture grows rather than reshuffles: nodes already on the map are
+// anchored to where they were, a node that takes over another by an identity
+// reveal starts where the unmasked node stood, and a new node starts beside
+// the neighbours it already has. Computed once per story; a deep link to step
+// k shows exactly the picture the reader gets by stepping there.
+#pragma once
+
+#include <vector>
+
+#include "layout.h"
+#include "story.h"
+
+namespace explainer::story_layout {
+
+using layout::Vec2;
+
+struct Frames {
+    // positions[k][e]: where entity e's node is at step k (meaningful only
+    // for the nodes of that step; others hold their last or first position).
+    std::vector<std::vector<Vec2>> positions;
+};
+
+// half_size: per entity, half the extents of its node with label, in map units.
+Frames compute(const story::Story& story, const std::vector<Vec2>& half_size,
+               const layout::Options& base = {});
+
+// A stand-in for label size when no font is at hand (CLI, tests): a node
+// circle plus roughly 7.5 units per character of the name.
+std::vector<Vec2> estimate_sizes(const story::Story& story);
+
+}  // namespace explainer::story_layout

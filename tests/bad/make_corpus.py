@@ -1,0 +1,188 @@
+#!/usr/bin/env python3
+"""Writes the bad-story corpus: NAME.json (a broken story) and NAME.expect
+(the exact problem line the loader must report for it). Run it after changing
+a case; the files are committed so the tests never depend on this script.
+Each case breaks one thing in a small valid story."""
+import copy, json, os
+
+BASE = {
+  "format": "story-explainer/1", "id": "tiny", "title": "Tiny", "show": "Test Show",
+  "sections": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+  "relationTypes": [{"id": "leads", "label": "leads"}, {"id": "fights", "label": "fights"}],
+  "entities": [
+    {"id": "hero", "name": "Hero", "kind": "character", "desc": "The hero.",
+     "facts": [{"step": "s4", "text": "Came from the stars."}]},
+    {"id": "mask", "name": "The Mask", "kind": "character", "desc": "A masked figure."},
+    {"id": "villain", "name": "Villain", "kind": "character", "desc": "The villain."},
+    {"id": "aliens", "name": "Aliens", "kind": "species", "desc": "From elsewhere."},
+    {"id": "clan", "name": "Clan", "kind": "group", "desc": "A clan."}
+  ],
+  "steps": [
+    {"id": "s1", "section": "a", "reveal": False, "title": "One", "narration": "Hero appears.", "focus": ["hero"]},
+    {"id": "s2", "section": "a", "reveal": False, "title": "Two", "narration": "A mask.", "focus": ["mask", "clan"]},
+    {"id": "s3", "section": "b", "reveal": True, "title": "Three", "narration": "Unmasked.", "focus": ["mask"]},
+    {"id": "s4", "section": "b", "reveal": True, "title": "Four", "narration": "Hero is alien.", "focus": ["hero"]}
+  ],
+  "relationships": [
+    {"from": "mask", "type": "leads", "to": "clan", "step": "s2"},
+    {"from": "hero", "type": "fights", "to": "mask", "step": "s2"},
+    {"from": "villain", "type": "fights", "to": "hero", "step": "s3"}
+  ],
+  "reveals": [
+    {"id": "mask-is-villain", "step": "s3", "subject": "mask", "type": "identity", "target": "villain", "summary": "The Mask is the Villain."},
+    {"id": "hero-is-alien", "step": "s4", "subject": "hero", "type": "nature", "target": "aliens", "summary": "Hero is an alien."}
+  ],
+  "glossary": [{"term": "Clan", "definition": "A clan.", "step": "s2", "entity": "clan"}]
+}
+
+CASES = []
+def case(name, expect):
+    def register(fn):
+        CASES.append((name, expect, fn))
+        return fn
+    return register
+
+def edit(name, expect, fn):
+    """A case that changes the base story with fn(story)."""
+    def make():
+        s = copy.deepcopy(BASE); fn(s); return json.dumps(s, indent=1, ensure_ascii=False).encode()
+    CASES.append((name, expect, make))
+
+def raw(name, expect, data):
+    CASES.append((name, expect, lambda: data))
+
+def delete(path):
+    def fn(s):
+        *head, last = path
+        obj = s
+        for k in head: obj = obj[k]
+        del obj[last]
+    return fn
+
+def set_(path, value):
+    def fn(s):
+        *head, last = path
+        obj = s
+        for k in head: obj = obj[k]
+        obj[last] = value
+    return fn
+
+# --- not JSON at all ------------------------------------------------------
+raw("syntax-trailing-comma", "line 1, column 15: not valid JSON: syntax error while parsing object key - unexpected '}'; expected string literal", b'{"title": "x",}')
+raw("syntax-bad-literal", "line 2, column 15: not valid JSON: syntax error while parsing value - invalid literal", b'{\n "format": tru\n}')
+raw("syntax-unterminated-string", "line 1, column 22: not valid JSON: syntax error while parsing value - invalid string: missing closing quote", b'{"title": "never ends')
+raw("syntax-empty-file", "line 1, column 1: not valid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal", b'')
+raw("syntax-truncated", "line 1, column 22: not valid JSON: syntax error while parsing object - unexpected end of input; expected '}'", b'{"format": "story-ex"')
+raw("syntax-two-documents", "line 1, column 4: not valid JSON: syntax error while parsing value - unexpected '{'; expected end of input", b'{} {}')
+raw("syntax-single-quotes", "line 1, column 2: not valid JSON: syntax error while parsing object key - invalid literal; expected string literal", b"{'title': 'x'}")
+raw("not-utf8-latin1", "line 1, column 15: the file is not valid UTF-8 text", '{"title": "caf\u00e9"}'.encode('latin-1'))
+raw("not-utf8-utf16", "line 1, column 1: the file is not valid UTF-8 text", '{"title": "x"}'.encode('utf-16'))
+raw("not-utf8-surrogate", "line 1, column 12: the file is not valid UTF-8 text", b'{"title": "\xed\xa0\x80"}')
+raw("too-deep", "line 1, column 45: nested more than 32 levels deep", b'{"glossary": ' + b'[' * 5000 + b']' * 5000 + b'}')
+raw("top-level-list", "(top level): expected an object, found a list", b'[]')
+raw("top-level-string", "(top level): expected an object, found text", b'"story"')
+
+# --- the top level --------------------------------------------------------
+edit("missing-format", "format: is missing", delete(["format"]))
+edit("wrong-format", "format: unsupported format \"story-explainer/9\" (expected \"story-explainer/1\")", set_(["format"], "story-explainer/9"))
+edit("missing-title", "title: is missing", delete(["title"]))
+edit("blank-title", "title: is empty", set_(["title"], "   "))
+edit("title-not-text", "title: expected text, found a number", set_(["title"], 42))
+edit("bad-story-id", "id: \"Tiny Story\" is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)", set_(["id"], "Tiny Story"))
+edit("unknown-top-field", "(top level): unknown field \"chapters\"", set_(["chapters"], []))
+edit("missing-steps", "steps: is missing (expected a list)", delete(["steps"]))
+edit("empty-entities", "entities: is empty", set_(["entities"], []))
+edit("steps-not-list", "steps: expected a list, found an object", set_(["steps"], {}))
+edit("sections-null", "sections: expected a list, found null", set_(["sections"], None))
+
+# --- sections and relationship types -------------------------------------
+edit("duplicate-section", "sections[1].id: duplicate id \"a\" (also sections[0])", set_(["sections", 1, "id"], "a"))
+edit("section-no-title", "sections[0].title: is missing", delete(["sections", 0, "title"]))
+edit("section-not-object", "sections[1]: expected an object, found text", set_(["sections", 1], "b"))
+edit("type-no-label", "relationTypes[1].label: is missing", delete(["relationTypes", 1, "label"]))
+edit("type-label-too-long", "relationTypes[0].label: is 41 characters long; at most 40 are allowed", set_(["relationTypes", 0, "label"], "x" * 41))
+edit("duplicate-type", "relationTypes[1].id: duplicate id \"leads\" (also relationTypes[0])", set_(["relationTypes", 1, "id"], "leads"))
+
+# --- entities -------------------------------------------------------------
+edit("duplicate-entity", "entities[2].id: duplicate id \"mask\" (also entities[1])", set_(["entities", 2, "id"], "mask"))
+edit("entity-id-uppercase", "entities[0].id: \"Hero\" is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)", set_(["entities", 0, "id"], "Hero"))
+edit("entity-id-double-dash", "entities[4].id: \"the--clan\" is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)", set_(["entities", 4, "id"], "the--clan"))
+edit("entity-id-too-long", "entities[4].id: \"" + "c" * 48 + "…\" is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)", set_(["entities", 4, "id"], "c" * 65))
+edit("entity-id-missing", "entities[3].id: is missing", delete(["entities", 3, "id"]))
+edit("entity-unknown-kind", "entities[3].kind: unknown kind \"alien\" (expected character, group, species, program, place or term)", set_(["entities", 3, "kind"], "alien"))
+edit("entity-kind-number", "entities[3].kind: expected text, found a number", set_(["entities", 3, "kind"], 3))
+edit("entity-no-name", "entities[1].name: is missing", delete(["entities", 1, "name"]))
+edit("entity-empty-desc", "entities[2].desc: is empty", set_(["entities", 2, "desc"], ""))
+edit("entity-name-control", "entities[0].name: contains a control character (\"\\x07\")", set_(["entities", 0, "name"], "He\u0007ro"))
+edit("entity-not-object", "entities[2]: expected an object, found a number", set_(["entities", 2], 7))
+edit("entity-typo-field", "entities[0]: unknown field \"descr\"", set_(["entities", 0, "descr"], "x"))
+edit("entity-never-appears", "entities[5]: \"ghost\" never appears in any step (no focus, relationship or reveal names it)",
+     lambda s: s["entities"].append({"id": "ghost", "name": "Ghost", "kind": "character", "desc": "Unseen."}))
+edit("fact-unknown-step", "entities[0].facts[0].step: unknown step \"s9\"", set_(["entities", 0, "facts", 0, "step"], "s9"))
+edit("fact-too-early", "entities[2].facts[0].step: step \"s1\" comes before \"villain\" first appears (step \"s3\")",
+     set_(["entities", 2, "facts"], [{"step": "s1", "text": "Too early."}]))
+edit("facts-not-list", "entities[0].facts: expected a list, found text", set_(["entities", 0, "facts"], "many"))
+
+# --- steps ----------------------------------------------------------------
+edit("duplicate-step", "steps[3].id: duplicate id \"s3\" (also steps[2])", set_(["steps", 3, "id"], "s3"))
+edit("step-unknown-focus", "steps[1].focus[1]: unknown entity \"roy\"", set_(["steps", 1, "focus", 1], "roy"))
+edit("step-focus-number", "steps[0].focus[0]: expected the id of an entity, found a number", set_(["steps", 0, "focus", 0], 1))
+edit("step-focus-empty", "steps[0].focus: is empty", set_(["steps", 0, "focus"], []))
+edit("step-focus-twice", "steps[1].focus[1]: entity \"mask\" is listed twice", set_(["steps", 1, "focus"], ["mask", "mask", "clan"]))
+edit("step-unknown-section", "steps[0].section: unknown section \"prologue\"", set_(["steps", 0, "section"], "prologue"))
+edit("steps-out-of-order", "steps[2].section: section \"a\" comes before section \"b\" of step \"s2\"; steps must follow the order of the sections",
+     lambda s: (set_(["steps", 1, "section"], "b")(s), set_(["steps", 2, "section"], "a")(s)))
+edit("step-reveal-not-bool", "steps[0].reveal: expected true or false, found text", set_(["steps", 0, "reveal"], "no"))
+edit("step-reveal-missing", "steps[0].reveal: is missing (expected true or false)", delete(["steps", 0, "reveal"]))
+edit("step-narration-too-long", "steps[0].narration: is 1201 characters long; at most 1200 are allowed", set_(["steps", 0, "narration"], "é" * 1201))
+edit("step-no-narration", "steps[2].narration: is missing", delete(["steps", 2, "narration"]))
+edit("step-title-tab", "steps[1].title: contains a control character (\"\\x09\")", set_(["steps", 1, "title"], "Two\there"))
+edit("step-id-empty", "steps[0].id: is empty", set_(["steps", 0, "id"], ""))
+
+# --- relationships --------------------------------------------------------
+edit("rel-unknown-from", "relationships[0].from: unknown entity \"masque\"", set_(["relationships", 0, "from"], "masque"))
+edit("rel-unknown-type", "relationships[1].type: unknown relationship type \"adores\"", set_(["relationships", 1, "type"], "adores"))
+edit("rel-unknown-step", "relationships[2].step: unknown step \"s7\"", set_(["relationships", 2, "step"], "s7"))
+edit("rel-missing-to", "relationships[0].to: is missing", delete(["relationships", 0, "to"]))
+edit("rel-self-link", "relationships[1]: links \"hero\" to itself", set_(["relationships", 1, "to"], "hero"))
+edit("rel-duplicate", "relationships[3]: repeats an earlier relationship: \"mask\" leads \"clan\"",
+     lambda s: s["relationships"].append({"from": "mask", "type": "leads", "to": "clan", "step": "s3"}))
+edit("rel-not-object", "relationships[1]: expected an object, found a list", set_(["relationships", 1], ["hero", "fights", "mask"]))
+edit("rel-to-is-null", "relationships[0].to: expected the id of an entity, found null", set_(["relationships", 0, "to"], None))
+
+# --- reveals --------------------------------------------------------------
+edit("reveal-unknown-type", "reveals[0].type: unknown reveal type \"twist\" (expected identity or nature)", set_(["reveals", 0, "type"], "twist"))
+edit("reveal-step-not-marked", "reveals[0].step: step \"s3\" carries this reveal but is not marked \"reveal\": true", set_(["steps", 2, "reveal"], False))
+edit("reveal-self", "reveals[0]: reveals \"mask\" to be itself", set_(["reveals", 0, "target"], "mask"))
+edit("reveal-loop", "reveals[2]: identity reveals go round in a loop: mask → villain → mask",
+     lambda s: s["reveals"].append({"id": "villain-is-mask", "step": "s4", "subject": "villain", "type": "identity", "target": "mask", "summary": "Round."}))
+edit("reveal-loop-three", "reveals[2]: identity reveals go round in a loop: hero → mask → villain → hero",
+     lambda s: s["reveals"].extend([
+         {"id": "villain-is-hero", "step": "s4", "subject": "villain", "type": "identity", "target": "hero", "summary": "A."},
+         {"id": "hero-is-mask", "step": "s4", "subject": "hero", "type": "identity", "target": "mask", "summary": "B."}]))
+edit("reveal-nature-target-character", "reveals[1].target: a nature reveal needs a species or group as target; \"villain\" is a character", set_(["reveals", 1, "target"], "villain"))
+edit("reveal-twice", "reveals[2].subject: \"mask\" already has an identity reveal",
+     lambda s: s["reveals"].append({"id": "mask-is-hero", "step": "s4", "subject": "mask", "type": "identity", "target": "hero", "summary": "Again."}))
+edit("reveal-unmasks-stranger", "reveals[0].subject: \"mask\" must be on the map before step \"s3\" to be unmasked there",
+     lambda s: (set_(["steps", 1, "focus"], ["clan"])(s), set_(["relationships", 0, "from"], "hero")(s), set_(["relationships", 1, "to"], "clan")(s)))
+edit("reveal-duplicate-id", "reveals[1].id: duplicate id \"mask-is-villain\" (also reveals[0])", set_(["reveals", 1, "id"], "mask-is-villain"))
+edit("reveal-no-summary", "reveals[1].summary: is missing", delete(["reveals", 1, "summary"]))
+
+# --- glossary -------------------------------------------------------------
+edit("glossary-unknown-entity", "glossary[0].entity: unknown entity \"clans\"", set_(["glossary", 0, "entity"], "clans"))
+edit("glossary-too-early", "glossary[0].step: step \"s1\" comes before \"clan\" first appears (step \"s2\")", set_(["glossary", 0, "step"], "s1"))
+edit("glossary-duplicate-term", "glossary[1].term: duplicate term \"Clan\" (also glossary[0])",
+     lambda s: s["glossary"].append({"term": "Clan", "definition": "Again.", "step": "s3"}))
+edit("glossary-no-definition", "glossary[0].definition: is missing", delete(["glossary", 0, "definition"]))
+
+here = os.path.dirname(os.path.abspath(__file__))
+for f in os.listdir(here):
+    if f.endswith(".json") or f.endswith(".expect"):
+        os.remove(os.path.join(here, f))
+names = set()
+for name, expect, make in CASES:
+    assert name not in names, name
+    names.add(name)
+    with open(os.path.join(here, name + ".json"), "wb") as f: f.write(make())
+    with open(os.path.join(here, name + ".expect"), "w", encoding="utf-8") as f: f.write(expect + "\n")
+print(f"{len(CASES)} bad stories written")

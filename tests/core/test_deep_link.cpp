@@ -1,0 +1,104 @@
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "core/deep_link.h"
+#include "core/loader.h"
+#include "fixture.h"
+
+using namespace explainer;
+using Status = deep_link::Link::Status;
+
+TEST_CASE("parse reads step and entity, with or without '#' and trailing '/'") {
+    auto l = deep_link::parse("#/s3/villain");
+    CHECK(l.status == Status::Ok);
+    CHECK(l.step == "s3");
+    CHECK(l.entity == "villain");
+    l = deep_link::parse("/s2/");
+    CHECK(l.status == Status::Ok);
+    CHECK(l.step == "s2");
+    CHECK(l.entity.empty());
+    CHECK(deep_link::parse("").status == Status::Empty);
+    CHECK(deep_link::parse("#").status == Status::Empty);
+    CHECK(deep_link::parse("#/").status == Status::Empty);
+    CHECK(deep_link::parse("#/s%31").step == "s1");
+}
+
+TEST_CASE("parse refuses malformed and overlong fragments") {
+    CHECK(deep_link::parse("#/a/b/c").status == Status::Malformed);
+    CHECK(deep_link::parse("#/%").status == Status::Malformed);
+    CHECK(deep_link::parse("#/%zz").status == Status::Malformed);
+    CHECK(deep_link::parse("#/ok/%4").status == Status::Malformed);
+    CHECK(deep_link::parse("#//x").status == Status::Malformed);
+    CHECK(deep_link::parse("#/" + std::string(100000, 'a')).status == Status::TooLong);
+}
+
+TEST_CASE("format and parse round-trip every step and entity id of the real story") {
+    const auto r = loader::load(fixture::read(STORY_FILE));
+    REQUIRE(r.ok());
+    for (const auto& step : r.story.steps) {
+        const auto l = deep_link::parse(deep_link::format(step.id));
+        CHECK(l.status == Status::Ok);
+        CHECK(l.step == step.id);
+        for (const auto& e : r.story.entities) {
+            const auto le = deep_link::parse(deep_link::format(step.id, e.id));
+            CHECK(le.step == step.id);
+            CHECK(le.entity == e.id);
+        }
+    }
+    CHECK(deep_link::format("puppet-master-is-roy", "roy") == "#/puppet-master-is-roy/roy");
+}
+
+TEST_CASE("format escapes anything outside the id alphabet, and parse undoes it") {
+    const std::string odd = "a/b c%<>\"#é";
+    const auto text = deep_link::format(odd, odd);
+    CHECK(text.find_first_of(" <>\"#", 1) == std::string::npos);
+    const auto l = deep_link::parse(text);
+    CHECK(l.step == odd);
+    CHECK(l.entity == odd);
+}
+
+TEST_CASE("resolve falls back sensibly and says why") {
+    const auto s = fixture::load(fixture::story()).story;
+    auto t = deep_link::resolve(s, deep_link::parse("#/s3/mask"));
+    CHECK(t.step == 2);
+    CHECK(t.entity == s.find_entity("villain"));   // unmasked: the node that stands for it
+    CHECK(t.notice.empty());
+
+    t = deep_link::resolve(s, deep_link::parse("#/nope/hero"));
+    CHECK(t.step == 0);
+    CHECK(t.entity == -1);
+    CHECK(t.notice == "No step called \"nope\" in this story; starting from the beginning.");
+
+    t = deep_link::resolve(s, deep_link::parse("#/s2/nobody"));
+    CHECK(t.step == 1);
+    CHECK(t.entity == -1);
+    CHECK(t.notice.find("Nothing called \"nobody\"") == 0);
+
+    t = deep_link::resolve(s, deep_link::parse("#/s1/villain"));   // would spoil s3
+    CHECK(t.step == 0);
+    CHECK(t.entity == -1);
+    CHECK(!t.notice.empty());
+
+    t = deep_link::resolve(s, deep_link::parse("#/<img src=x onerror=alert(1)>"));
+    CHECK(t.step == 0);
+    CHECK(t.notice.find("<img") != std::string::npos);   // shown as text, never markup
+    CHECK(deep_link::resolve(s, deep_link::parse("")).notice.empty());
+}
+
+TEST_CASE("junk never throws, and every result is a valid step") {
+    const auto s = fixture::load(fixture::story()).story;
+    std::uint32_t seed = 12345;
+    auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 24; };
+    const std::string alphabet = "#/%0123456789abcdefABCDEF-_.~ <>\"'&;\\\x01\xff\xc3\xa9";
+    for (int round = 0; round < 20000; ++round) {
+        std::string junk;
+        const auto len = next() % 40;
+        for (std::uint32_t i = 0; i < len; ++i) junk += alphabet[next() % alphabet.size()];
+        const auto t = deep_link::resolve(s, deep_link::parse(junk));
+        REQUIRE(t.step >= 0);
+        REQUIRE(t.step < static_cast<int>(s.steps.size()));
+        REQUIRE(t.notice.size() < 200);
+    }
+}

@@ -1,0 +1,147 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/loader.h"
+#include "fixture.h"
+
+using explainer::loader::load;
+using fixture::problems;
+
+namespace {
+bool has(const explainer::loader::Result& r, const std::string& line) {
+    return problems(r).find(line + "\n") != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("the fixture story loads, with references resolved to indexes") {
+    const auto r = fixture::load(fixture::story());
+    REQUIRE_MESSAGE(r.ok(), problems(r));
+    const auto& s = r.story;
+    CHECK(s.entities.size() == 5);
+    CHECK(s.steps.size() == 4);
+    CHECK(s.relationships[0].from == s.find_entity("mask"));
+    CHECK(s.relationships[0].to == s.find_entity("clan"));
+    CHECK(s.reveals[0].type == explainer::story::RevealType::Identity);
+    CHECK(s.reveals[1].type == explainer::story::RevealType::Nature);
+    CHECK(s.entities[s.find_entity("villain")].first_step == 2);   // named by a relationship at s3
+    CHECK(s.entities[s.find_entity("aliens")].first_step == 3);    // named only by the reveal
+    CHECK(s.glossary[0].entity == s.find_entity("clan"));
+}
+
+TEST_CASE("every problem is collected, each with its location") {
+    auto j = fixture::story();
+    j["steps"][1]["focus"][1] = "roy";
+    j["entities"][2]["kind"] = "robot";
+    j["relationships"][0]["type"] = "adores";
+    j.erase("title");
+    const auto r = fixture::load(j);
+    CHECK(has(r, "steps[1].focus[1]: unknown entity \"roy\""));
+    CHECK(has(r, "entities[2].kind: unknown kind \"robot\" (expected character, group, species, program, place or term)"));
+    CHECK(has(r, "relationships[0].type: unknown relationship type \"adores\""));
+    CHECK(has(r, "title: is missing"));
+    CHECK(r.problems.size() == 4);
+}
+
+TEST_CASE("syntax errors name line and column") {
+    const auto r = load("{\n  \"format\": tru\n}");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].where == "line 2, column 16");
+    CHECK(r.problems[0].what.find("not valid JSON") == 0);
+    CHECK(load("").problems[0].what.find("not valid JSON") == 0);
+    CHECK(load("[1, 2]").problems[0].text() == "(top level): expected an object, found a list");
+}
+
+TEST_CASE("hostile inputs get one clear problem, quickly, and never crash") {
+    SUBCASE("nesting thousands deep") {
+        std::string deep = "{\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
+        const auto r = load(deep);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].text() == "line 1, column 37: nested more than 32 levels deep");
+    }
+    SUBCASE("not UTF-8") {
+        const auto r = load("{\"title\": \"caf\xe9\"}");
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].text() == "line 1, column 15: the file is not valid UTF-8 text");
+    }
+    SUBCASE("over the size limit") {
+        std::string big(explainer::loader::kMaxBytes + 1, ' ');
+        const auto r = load(big);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].where == "(file)");
+    }
+    SUBCASE("megabytes of valid JSON with a huge string") {
+        auto j = fixture::story();
+        j["steps"][0]["narration"] = std::string(3u << 20, 'x');
+        const auto r = fixture::load(j);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].text() == "steps[0].narration: is 3145728 characters long; at most 1200 are allowed");
+    }
+    SUBCASE("thousands of bad entries are capped with a count") {
+        auto j = fixture::story();
+        for (int i = 0; i < 5000; ++i) j["relationships"].push_back({{"from", "x"}, {"type", "leads"}, {"to", "clan"}, {"step", "s1"}});
+        const auto r = fixture::load(j);
+        CHECK(r.problems.size() == explainer::loader::kMaxProblems + 1);
+        CHECK(r.problems.back().text() == "(file): and 4800 more problems");
+    }
+    SUBCASE("a NUL byte and control characters in text") {
+        auto j = fixture::story();
+        j["entities"][0]["name"] = std::string("He\0ro", 5);
+        const auto r = fixture::load(j);
+        CHECK(has(r, "entities[0].name: contains a control character (\"\\x00\")"));
+    }
+}
+
+TEST_CASE("a user string in a message is quoted, escaped and cut short") {
+    auto j = fixture::story();
+    j["steps"][0]["focus"][0] = std::string(5000, 'z') + "\"";
+    const auto r = fixture::load(j);
+    REQUIRE(!r.ok());
+    const std::string text = r.problems[0].text();
+    CHECK(text.size() < 120);
+    CHECK(text.find("…\"") != std::string::npos);
+}
+
+TEST_CASE("the validator's whole-story rules") {
+    SUBCASE("reveals that loop") {
+        auto j = fixture::story();
+        j["reveals"].push_back({{"id", "villain-is-mask"}, {"step", "s4"}, {"subject", "villain"},
+                                {"type", "identity"}, {"target", "mask"}, {"summary", "Round and round."}});
+        const auto r = fixture::load(j);
+        CHECK(has(r, "reveals[2]: identity reveals go round in a loop: mask → villain → mask"));
+    }
+    SUBCASE("steps out of section order") {
+        auto j = fixture::story();
+        j["steps"][1]["section"] = "b";
+        j["steps"][2]["section"] = "a";
+        const auto r = fixture::load(j);
+        CHECK(has(r, "steps[2].section: section \"a\" comes before section \"b\" of step \"s2\"; steps must follow the order of the sections"));
+    }
+    SUBCASE("a reveal on a step not marked as one") {
+        auto j = fixture::story();
+        j["steps"][2]["reveal"] = false;
+        CHECK(has(fixture::load(j), "reveals[0].step: step \"s3\" carries this reveal but is not marked \"reveal\": true"));
+    }
+    SUBCASE("a fact learned before its entity appears") {
+        auto j = fixture::story();
+        j["entities"][2]["facts"] = {{{"step", "s1"}, {"text", "Too early."}}};
+        CHECK(has(fixture::load(j), "entities[2].facts[0].step: step \"s1\" comes before \"villain\" first appears (step \"s3\")"));
+    }
+    SUBCASE("an unmasking of something never seen before") {
+        auto j = fixture::story();
+        j["steps"][1]["focus"] = {"clan"};
+        j["relationships"][0]["from"] = "hero";
+        j["relationships"][1]["to"] = "clan";
+        CHECK(has(fixture::load(j), "reveals[0].subject: \"mask\" must be on the map before step \"s3\" to be unmasked there"));
+    }
+    SUBCASE("an entity no step mentions") {
+        auto j = fixture::story();
+        j["entities"].push_back({{"id", "ghost"}, {"name", "Ghost"}, {"kind", "character"}, {"desc", "Unseen."}});
+        CHECK(has(fixture::load(j), "entities[5]: \"ghost\" never appears in any step (no focus, relationship or reveal names it)"));
+    }
+    SUBCASE("typos in field names") {
+        auto j = fixture::story();
+        j["steps"][0]["titel"] = "x";
+        CHECK(has(fixture::load(j), "steps[0]: unknown field \"titel\""));
+    }
+}
