@@ -1,0 +1,110 @@
+#include <doctest/doctest.h>
+
+#include "core/loader.h"
+#include "core/navigator.h"
+#include "fixture.h"
+
+using namespace explainer;
+using navigator::HistoryPolicy;
+using navigator::Navigator;
+
+namespace {
+story::Story tiny() { return fixture::load(fixture::story()).story; }
+}  // namespace
+
+TEST_CASE("stepping moves within bounds and never covers") {
+    const auto s = tiny();
+    Navigator nav(s);
+    CHECK(nav.step() == 0);
+    CHECK_FALSE(nav.prev());
+    CHECK(nav.next());
+    CHECK(nav.next());   // s3, a reveal, reached by stepping
+    CHECK(nav.step() == 2);
+    CHECK_FALSE(nav.covered());
+    CHECK(nav.go(99));
+    CHECK(nav.step() == 3);
+    CHECK(nav.fragment() == "#/s4");
+}
+
+TEST_CASE("a link straight to an unseen reveal is covered until uncovered") {
+    const auto s = tiny();
+    Navigator nav(s);
+    nav.open_link("#/s3/mask");
+    CHECK(nav.step() == 2);
+    CHECK(nav.covered());
+    CHECK(nav.shown_step() == 1);                       // the map shows the step before
+    CHECK(nav.selected() == s.find_entity("mask"));     // as known before the twist
+    CHECK(nav.fragment() == "#/s3/mask");
+    nav.uncover();
+    CHECK_FALSE(nav.covered());
+    CHECK(nav.shown_step() == 2);
+    CHECK(nav.selected() == s.find_entity("villain"));  // now unmasked
+    nav.go(0);
+    nav.open_link("#/s3");                              // seen already: no cover
+    CHECK_FALSE(nav.covered());
+
+    Navigator other(s);
+    other.open_link("#/s3/villain");                    // the villain is the twist itself
+    CHECK(other.covered());
+    CHECK(other.selected() == -1);                      // so nothing is selected under the cover
+    CHECK(other.fragment() == "#/s3/villain");          // but the link is kept
+    other.uncover();
+    CHECK(other.selected() == s.find_entity("villain"));
+    CHECK_FALSE(nav.covered());
+}
+
+TEST_CASE("Back/Forward to a reveal does not cover; a plain step link never does") {
+    const auto s = tiny();
+    Navigator nav(s);
+    nav.open_link("#/s4", /*from_history=*/true);
+    CHECK_FALSE(nav.covered());
+    Navigator fresh(s);
+    fresh.open_link("#/s2");
+    CHECK_FALSE(fresh.covered());
+    CHECK(fresh.notice().empty());
+}
+
+TEST_CASE("bad links land on a sensible step with a notice") {
+    const auto s = tiny();
+    Navigator nav(s);
+    nav.go(2);
+    nav.open_link("#/nowhere");
+    CHECK(nav.step() == 0);
+    CHECK_FALSE(nav.notice().empty());
+    nav.open_link("#/s2/nobody");
+    CHECK(nav.step() == 1);
+    CHECK(nav.selected() == -1);
+    CHECK_FALSE(nav.notice().empty());
+    nav.clear_notice();
+    CHECK(nav.notice().empty());
+}
+
+TEST_CASE("a selection follows its node, and is dropped when the node leaves the map") {
+    const auto s = tiny();
+    Navigator nav(s);
+    nav.go(1);
+    nav.select(s.find_entity("mask"));
+    CHECK(nav.selected() == s.find_entity("mask"));
+    nav.next();                                          // unmasked
+    CHECK(nav.selected() == s.find_entity("villain"));
+    nav.go(0);                                           // before anyone met the villain
+    CHECK(nav.selected() == -1);
+    nav.select(s.find_entity("villain"));                // not on the map yet: ignored
+    CHECK(nav.selected() == -1);
+}
+
+TEST_CASE("history: rapid changes coalesce and writes stay under Safari's limit") {
+    HistoryPolicy h(700, 80);
+    CHECK(h.decide(0, true) == HistoryPolicy::Write::Push);
+    CHECK(h.decide(100, true) == HistoryPolicy::Write::Replace);   // scrubbing
+    CHECK(h.decide(1000, true) == HistoryPolicy::Write::Push);
+    CHECK(h.decide(5000, false) == HistoryPolicy::Write::Replace); // a selection
+    int writes = 4, deferred = 0;
+    for (int i = 0; i < 200; ++i) {
+        const auto w = h.decide(6000 + i * 10.0, true);
+        if (w == HistoryPolicy::Write::Defer) ++deferred; else ++writes;
+    }
+    CHECK(writes == 80);
+    CHECK(deferred == 124);
+    CHECK(h.decide(40000, true) == HistoryPolicy::Write::Push);    // the window has passed
+}
