@@ -17,3 +17,8 @@ echo "== native under AddressSanitizer + UBSan"
 cmake --preset sanitize >/dev/null
 cmake --build --preset sanitize
 ctest --preset sanitize
+
+echo "== web build (Emscripten) and browser tests (headless Chromium)"
+cmake --preset web >/dev/null
+cmake --build --preset web
+node --test --test-concurrency=1 tests/browser/

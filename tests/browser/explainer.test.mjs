@@ -1,0 +1,156 @@
+// The explainer in a real browser: loading, the map, stepping by buttons and
+// keys, the text mirror, selection, layout stability, the error page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, open, state, frames } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = path.resolve(here, '../../build/web/site');
+const artifacts = path.join(here, 'artifacts');
+fs.mkdirSync(artifacts, { recursive: true });
+let server, browser;
+before(async () => { server = await serve(site); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+// The Next and Previous buttons of the panel at 1280 × 800.
+const NEXT = { x: 1087, y: 129 }, PREV = { x: 968, y: 129 };
+
+test('loads with no console errors, draws a non-blank map, and fills the mirror', async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  await frames(page, 5);
+  const s = await state(page);
+  assert.equal(s.step, 'two-peoples');
+  assert.equal(s.index, 0);
+  assert.equal(s.count, 25);
+  assert.deepEqual([...s.entities].sort(), ['asimov-laws', 'humans', 'neans']);
+  // A blank canvas compresses to almost nothing; ours carries shapes and text.
+  const shot = await page.locator('#canvas').screenshot({ path: path.join(artifacts, 'first-step.png') });
+  assert.ok(shot.length > 20000, `canvas screenshot only ${shot.length} bytes`);
+  // WebGL canvases cannot be read back, so count colours in the screenshot itself.
+  const pixels = await page.evaluate(async (b64) => {
+    const img = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+    const c = document.createElement('canvas'); c.width = 128; c.height = 80;
+    const g = c.getContext('2d'); g.drawImage(img, 0, 0, 128, 80);
+    const d = g.getImageData(0, 0, 128, 80).data; const seen = new Set();
+    for (let i = 0; i < d.length; i += 4) seen.add(`${d[i] >> 4},${d[i + 1] >> 4},${d[i + 2] >> 4}`);
+    return seen.size;
+  }, shot.toString('base64'));
+  assert.ok(pixels > 8, `only ${pixels} distinct colours on the canvas`);
+  assert.match(await page.textContent('#mirror'), /Step 1 of 25: Humans and Neans\. The series takes place/);
+  assert.ok(await page.evaluate(() => document.getElementById('loading').classList.contains('done')));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every step by the Next button, back by Previous, changing state and mirror', async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  const mirrors = new Set();
+  for (let i = 1; i < 25; ++i) {
+    await page.mouse.click(NEXT.x, NEXT.y);
+    await frames(page, 2);
+    const s = await state(page);
+    assert.equal(s.index, i, `after ${i} clicks`);
+    mirrors.add(await page.textContent('#mirror'));
+    if (s.step === 'puppet-master-is-roy') {
+      assert.ok(s.entities.includes('roy') && !s.entities.includes('puppet-master'));
+      await frames(page, 40);
+      await page.locator('#canvas').screenshot({ path: path.join(artifacts, 'reveal-puppet-master-is-roy.png') });
+    }
+  }
+  assert.equal(mirrors.size, 24);
+  assert.equal((await state(page)).step, 'epilogue');
+  await frames(page, 40);
+  await page.locator('#canvas').screenshot({ path: path.join(artifacts, 'last-step.png') });
+  await page.mouse.click(PREV.x, PREV.y);
+  await frames(page, 2);
+  assert.equal((await state(page)).step, 'opera-escapes');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('keys: Right, Space, Left, End, Home', async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  await page.locator('#canvas').focus();
+  const press = async (key) => { await page.keyboard.press(key); await frames(page, 2); return (await state(page)).index; };
+  assert.equal(await press('ArrowRight'), 1);
+  assert.equal(await press('Space'), 2);
+  assert.equal(await press('ArrowLeft'), 1);
+  assert.equal(await press('End'), 24);
+  assert.match(await page.textContent('#mirror'), /Step 25 of 25: Epilogue/);
+  assert.equal(await press('Home'), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('selecting an entity: by API and by clicking its node; nothing from later steps', async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  await page.evaluate(() => window.explainer.go('carnival'));
+  await frames(page, 2);
+  assert.equal(await page.evaluate(() => window.explainer.select('puppet-master')), true);
+  assert.equal((await state(page)).selected, 'puppet-master');
+  assert.equal(await page.evaluate(() => window.explainer.select('roy')), false);   // not met yet
+  assert.equal((await state(page)).selected, 'puppet-master');
+  await page.evaluate(() => window.explainer.go('puppet-master-is-roy'));
+  await frames(page, 2);
+  assert.equal((await state(page)).selected, 'roy');   // the selection follows the unmasked node
+  // Click on the map: an empty spot clears the selection.
+  await page.mouse.click(60, 760);
+  await frames(page, 2);
+  assert.equal((await state(page)).selected, null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('nodes already on the map move little from one step to the next', async () => {
+  const { page, context } = await open(browser, server.url);
+  let prev = await state(page), worst = 0;
+  for (let i = 1; i < 25; ++i) {
+    await page.evaluate(() => window.explainer.next());
+    const s = await state(page);
+    for (const id of prev.entities) {
+      if (!s.positions[id]) continue;
+      const [x0, y0] = prev.positions[id], [x1, y1] = s.positions[id];
+      worst = Math.max(worst, Math.hypot(x1 - x0, y1 - y0));
+    }
+    prev = s;
+  }
+  assert.ok(worst < 150, `a node moved ${worst.toFixed(1)} px between steps`);
+  await context.close();
+});
+
+test('a broken story file shows the validator errors, not a blank page', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broken-site-'));
+  for (const f of fs.readdirSync(site)) fs.copyFileSync(path.join(site, f), path.join(dir, f));
+  const story = JSON.parse(fs.readFileSync(path.join(site, 'story.json'), 'utf8'));
+  story.steps[4].focus[1] = 'roy<script>';
+  delete story.title;
+  fs.writeFileSync(path.join(dir, 'story.json'), JSON.stringify(story));
+  const broken = await serve(dir);
+  try {
+    const { page, context } = await open(browser, broken.url);
+    await page.waitForSelector('#message', { state: 'visible' });
+    assert.equal(await page.textContent('#message-title'), 'The story file has problems');
+    const items = await page.$$eval('#message-list li', (li) => li.map((x) => x.textContent));
+    assert.ok(items.includes('title: is missing'), items.join('\n'));
+    assert.ok(items.includes('steps[4].focus[1]: unknown entity "roy<script>"'), items.join('\n'));
+    assert.equal(await page.$$eval('#message script', (s) => s.length), 0);
+    await page.screenshot({ path: path.join(artifacts, 'broken-story.png') });
+    await context.close();
+  } finally {
+    broken.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a phone-sized window puts the panel below the map', async () => {
+  const { page, problems, context } = await open(browser, server.url + '#/venus', { viewport: { width: 360, height: 740 } });
+  await frames(page, 30);
+  await page.screenshot({ path: path.join(artifacts, 'phone.png') });
+  assert.equal((await state(page)).step, 'venus');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,56 @@
+// harness.mjs — serves a built site folder on a free 127.0.0.1 port and opens
+// it in Debian's headless Chromium through playwright-core (no browser
+// download). Collects console errors/warnings and page errors per page.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
+];
+
+async function freePort() {
+  const srv = net.createServer();
+  srv.listen(0, '127.0.0.1');
+  await once(srv, 'listening');
+  const { port } = srv.address();
+  srv.close();
+  return port;
+}
+
+export async function serve(dir) {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
+                     { stdio: 'ignore' });
+  for (let i = 0; i < 100; ++i) {   // wait until it answers
+    try { const r = await fetch(`http://127.0.0.1:${port}/index.html`); if (r.ok) break; } catch { /* not yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+// Opens url in a fresh context; resolves once the first frame is drawn (or the error page shows).
+export async function open(browser, url, { viewport = { width: 1280, height: 800 }, permissions = [] } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
+  await page.goto(url);
+  await page.waitForFunction(() => window.explainerFirstFrameMs || document.body.classList.contains('failed'),
+                             null, { timeout: 30000 });
+  return { context, page, problems };
+}
+
+export const state = (page) => page.evaluate(() => window.explainer.state());
+export const frames = (page, n = 3) => page.evaluate((k) => new Promise((r) => {
+  let left = k; const tick = () => (--left <= 0 ? r() : requestAnimationFrame(tick)); requestAnimationFrame(tick);
+}), n);

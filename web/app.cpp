@@ -1,0 +1,197 @@
+#include "app.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/loader.h"
+#include "core/step_state.h"
+#include "platform.h"
+#include "theme.h"
+
+using namespace explainer;
+
+namespace {
+constexpr double kNoticeMs = 8000;
+}
+
+bool App::load(std::string_view text, ImFont* map_font, std::vector<std::string>& problems) {
+    auto result = loader::load(text);
+    if (!result.ok()) {
+        for (const auto& p : result.problems) problems.push_back(p.text());
+        return false;
+    }
+    story_ = std::move(result.story);
+    sizes_ = map_.measure(story_, map_font);
+    frames_ = story_layout::compute(story_, sizes_);
+    nav_ = std::make_unique<navigator::Navigator>(story_);
+    return true;
+}
+
+void App::changed(bool step_changed, bool write_url) {
+    const int shown = nav_->shown_step();
+    const double now = platform::now_ms();
+    if (shown != shown_) {
+        const auto state = step_state::at(story_, shown < 0 ? 0 : shown);
+        const auto& focus = story_.steps[static_cast<std::size_t>(std::max(shown, 0))].focus;
+        if (shown < 0) {   // a covered first step: an empty map
+            step_state::State empty = state;
+            std::fill(empty.shown_as.begin(), empty.shown_as.end(), -1);
+            map_.show(story_, empty, frames_.positions[0], focus, now, !platform::prefers_reduced_motion());
+        } else {
+            map_.show(story_, state, frames_.positions[static_cast<std::size_t>(shown)], focus, now,
+                      !platform::prefers_reduced_motion() && shown_ != -2);
+        }
+        shown_ = shown;
+    }
+    const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
+    const std::string progress = "Step " + std::to_string(nav_->step() + 1) + " of " + std::to_string(story_.steps.size());
+    if (nav_->covered()) {
+        platform::set_mirror(progress + ". This link opens a reveal, hidden until you choose to show it.");
+    } else {
+        platform::set_mirror(progress + ": " + step.title + ". " + step.narration);
+    }
+    if (!nav_->notice().empty()) notice_until_ = now + kNoticeMs;
+    if (write_url) {
+        url_pending_ = nav_->fragment();
+        url_push_ = url_push_ || step_changed;
+        flush_url(now);
+    }
+}
+
+void App::flush_url(double now) {
+    if (url_pending_.empty()) return;
+    const auto w = history_.decide(now, url_push_);
+    if (w == navigator::HistoryPolicy::Write::Defer) return;   // tried again next frame
+    platform::write_url(url_pending_, w == navigator::HistoryPolicy::Write::Push);
+    url_pending_.clear();
+    url_push_ = false;
+}
+
+void App::open_link(std::string_view fragment, bool from_history) {
+    const std::string before = nav_ ? nav_->fragment() : "";
+    nav_->open_link(fragment, from_history);
+    // The address bar already shows the link; rewrite it only where it was
+    // corrected (a bad link), and then without a new history entry.
+    const bool corrected = nav_->fragment() != fragment && !(fragment.empty() && nav_->step() == 0);
+    if (corrected) {
+        url_pending_ = nav_->fragment();
+        url_push_ = false;
+    }
+    changed(true, false);
+    if (corrected) flush_url(platform::now_ms());
+}
+
+void App::go(int step) {
+    nav_->clear_notice();
+    if (nav_->go(step)) changed(true, true);
+}
+
+bool App::go_id(std::string_view id) {
+    const int k = story_.find_step(id);
+    if (k < 0) return false;
+    go(k);
+    return true;
+}
+
+bool App::select_id(std::string_view id) {
+    const int e = id.empty() ? -1 : story_.find_entity(id);
+    if (!id.empty() && e < 0) return false;
+    const int before = nav_->selected();
+    const int shown = std::max(nav_->shown_step(), 0);
+    const int node = e < 0 ? -1 : step_state::node_of(step_state::at(story_, shown), e);
+    if (e >= 0 && node < 0) return false;   // not on the map yet: that would be a spoiler
+    nav_->select(e);
+    if (nav_->selected() != before) changed(false, true);
+    return nav_->selected() == node;
+}
+
+void App::uncover() {
+    if (!nav_->covered()) return;
+    nav_->uncover();
+    changed(true, false);
+}
+
+void App::frame(double now, const panel::Fonts& fonts) {
+    if (shown_ == -2) changed(false, false);
+    flush_url(now);
+    if (!nav_->notice().empty() && now > notice_until_) nav_->clear_notice();
+    const ImGuiIO& io = ImGui::GetIO();
+    const float w = io.DisplaySize.x, h = io.DisplaySize.y;
+    const bool compact = w < 760;
+    ImVec2 panel_pos, panel_size, map_min{0, 0}, map_max{w, h};
+    if (compact) {   // phones: the panel below the map
+        const float ph = std::min(h * 0.46f, 420.0f);
+        panel_pos = {0, h - ph};
+        panel_size = {w, ph};
+        map_max.y = h - ph;
+    } else {
+        const float pw = std::clamp(w * 0.3f, 340.0f, 460.0f);
+        panel_pos = {w - pw, 0};
+        panel_size = {pw, h};
+        map_max.x = w - pw;
+    }
+    const int shown = std::max(nav_->shown_step(), 0);
+    const auto state = step_state::at(story_, shown);
+    step_state::State drawn = state;
+    if (nav_->shown_step() < 0) std::fill(drawn.shown_as.begin(), drawn.shown_as.end(), -1), drawn.nodes.clear();
+    const auto m = map_.draw(story_, drawn, map_min, map_max, nav_->selected(), now, fonts.body);
+    if (m.hovered >= 0 && m.hovered != nav_->selected()) {
+        const auto c = step_state::card(story_, drawn, m.hovered);
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(c.name.c_str());
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20);
+        ImGui::TextDisabled("%s", theme::kind_title(story_.entities[static_cast<std::size_t>(c.entity)].kind));
+        ImGui::TextWrapped("%s", c.desc.c_str());
+        for (const auto& r : c.revealed) ImGui::TextWrapped("\xE2\x97\x86 %s", r.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (m.clicked >= 0) {
+        nav_->select(m.clicked);
+        changed(false, true);
+    } else if (m.background_click && nav_->selected() >= 0) {
+        nav_->select(-1);
+        changed(false, true);
+    }
+
+    const auto a = panel_.draw(story_, *nav_, state, panel_pos, panel_size, fonts, compact);
+    if (a.next) next();
+    if (a.prev) prev();
+    if (a.go >= 0) go(a.go);
+    if (a.uncover) uncover();
+    if (a.copy_link) platform::copy_link();
+    if (a.recentre) map_.reset_camera(now);
+    if (a.select >= -1) {
+        nav_->select(a.select);
+        changed(false, true);
+    }
+}
+
+std::string App::state_json() const {
+    nlohmann::json j;
+    const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
+    j["step"] = step.id;
+    j["index"] = nav_->step();
+    j["count"] = story_.steps.size();
+    j["reveal"] = step.reveal;
+    j["covered"] = nav_->covered();
+    j["selected"] = nav_->selected() >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(nav_->selected())].id)
+                                          : nlohmann::json(nullptr);
+    j["notice"] = nav_->notice();
+    j["fragment"] = nav_->fragment();
+    j["title"] = nav_->covered() ? std::string() : step.title;
+    auto ids = nlohmann::json::array();
+    auto positions = nlohmann::json::object();
+    const int shown = nav_->shown_step();
+    if (shown >= 0) {
+        const auto state = step_state::at(story_, shown);
+        for (int e : state.nodes) {
+            const auto& id = story_.entities[static_cast<std::size_t>(e)].id;
+            ids.push_back(id);
+            const auto p = frames_.positions[static_cast<std::size_t>(shown)][static_cast<std::size_t>(e)];
+            positions[id] = {p.x, p.y};
+        }
+    }
+    j["entities"] = std::move(ids);
+    j["positions"] = std::move(positions);
+    return j.dump();
+}

@@ -1,0 +1,55 @@
+// app.h — the explainer application: owns the story, its precomputed
+// per-step layout, the navigator, the map and the panel; turns reader actions
+// (buttons, keys, clicks, links, JS API calls) into navigation, and keeps the
+// URL, the text mirror and the picture in step with it.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/navigator.h"
+#include "core/story.h"
+#include "core/story_layout.h"
+#include "map_view.h"
+#include "panel.h"
+
+class App {
+public:
+    // Parses, validates and lays out the story; on failure fills problems.
+    bool load(std::string_view story_text, ImFont* map_font, std::vector<std::string>& problems);
+    const explainer::story::Story& story() const { return story_; }
+
+    // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
+    void frame(double now, const panel::Fonts& fonts);
+
+    // Reader actions, also reached from the JS API and the keyboard.
+    void open_link(std::string_view fragment, bool from_history);
+    bool go_id(std::string_view step_id);
+    void go(int step);
+    void next() { go(nav_->step() + 1); }
+    void prev() { go(nav_->step() - 1); }   // from under a cover too: back to the step before
+    bool select_id(std::string_view entity_id);
+    void uncover();
+    void zoom_by(float factor, float x, float y) { map_.zoom_by(factor, {x, y}); }
+
+    std::string state_json() const;   // for window.explainer.state()
+    bool busy(double now) const { return map_.animating(now); }
+
+private:
+    void changed(bool step_changed, bool write_url);
+    void flush_url(double now);
+
+    explainer::story::Story story_;
+    explainer::story_layout::Frames frames_;
+    std::vector<explainer::layout::Vec2> sizes_;
+    std::unique_ptr<explainer::navigator::Navigator> nav_;
+    explainer::navigator::HistoryPolicy history_;
+    map_view::MapView map_;
+    panel::Panel panel_;
+    int shown_ = -2;                  // shown_step() the map was last given
+    std::string url_pending_;         // a fragment still to be written
+    bool url_push_ = false;
+    double notice_until_ = 0;
+};

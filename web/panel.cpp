@@ -1,0 +1,186 @@
+#include "panel.h"
+
+#include <algorithm>
+#include <string>
+
+#include "theme.h"
+
+namespace panel {
+
+using namespace explainer;
+
+namespace {
+void dim_text(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+}  // namespace
+
+Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, const step_state::State& shown,
+                    ImVec2 pos, ImVec2 size, const Fonts& fonts, bool compact) {
+    Actions out;
+    ImGui::SetNextWindowPos(pos);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin("Walkthrough", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    const int k = nav.step();
+    const auto& step = s.steps[static_cast<std::size_t>(k)];
+    const int count = static_cast<int>(s.steps.size());
+
+    // Progress line: "Step 12 of 25 · The Middle: …"
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    ImGui::Text("Step %d of %d", k + 1, count);
+    if (compact) {
+        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 90);
+        if (ImGui::SmallButton(collapsed_ ? "Show text" : "Hide text")) collapsed_ = !collapsed_;
+    }
+    ImGui::PopStyleColor();
+    timeline(s, nav, out);
+
+    // Buttons.
+    const float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
+    ImGui::BeginDisabled(k == 0 && !nav.covered());
+    if (ImGui::Button("< Previous", {bw, 0})) out.prev = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(k + 1 >= count || nav.covered());
+    if (ImGui::Button("Next >", {bw, 0})) out.next = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Copy link", {bw, 0})) out.copy_link = true;
+
+    if (!nav.notice().empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.84f, 0.4f, 1));
+        ImGui::TextWrapped("%s", nav.notice().c_str());
+        ImGui::PopStyleColor();
+    }
+    ImGui::Separator();
+    if (compact && collapsed_) {
+        ImGui::PushFont(fonts.title);
+        ImGui::TextWrapped("%s", nav.covered() ? "A reveal" : step.title.c_str());
+        ImGui::PopFont();
+        ImGui::End();
+        return out;
+    }
+
+    ImGui::BeginChild("text", {0, 0}, false);
+    if (nav.covered()) {
+        ImGui::PushFont(fonts.title);
+        ImGui::TextWrapped("This link opens a reveal");
+        ImGui::PopFont();
+        ImGui::TextWrapped("It jumps to step %d of %d, where the story shows one of its twists. The map shows what "
+                           "you would know just before it.", k + 1, count);
+        ImGui::Spacing();
+        if (ImGui::Button("Show the reveal", {ImGui::GetContentRegionAvail().x, 0})) out.uncover = true;
+        if (ImGui::Button("Start from the beginning", {ImGui::GetContentRegionAvail().x, 0})) out.go = 0;
+    } else {
+        dim_text(s.sections[static_cast<std::size_t>(step.section)].title);
+        ImGui::PushFont(fonts.title);
+        ImGui::TextWrapped("%s", step.title.c_str());
+        ImGui::PopFont();
+        if (step.reveal) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kReveal));
+            ImGui::TextUnformatted("\xE2\x97\x86 Reveal");
+            ImGui::PopStyleColor();
+            for (int r : shown.reveals_new) {
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s", s.reveals[static_cast<std::size_t>(r)].summary.c_str());
+            }
+        }
+        ImGui::Spacing();
+        ImGui::TextWrapped("%s", step.narration.c_str());
+    }
+    ImGui::Spacing();
+    ImGui::Separator();
+    if (nav.selected() >= 0) card(s, shown, nav.selected(), out);
+    else dim_text("Tap or click anything on the map to see what is known about it so far. Drag to pan, "
+                  "scroll or pinch to zoom. Keys: \xE2\x86\x90 \xE2\x86\x92, Space, Home, End.");
+    ImGui::Spacing();
+    if (ImGui::SmallButton("Recentre map")) out.recentre = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton(glossary_open_ ? "Hide glossary" : "Glossary")) glossary_open_ = !glossary_open_;
+    if (glossary_open_) glossary(s, nav.shown_step(), out);
+    ImGui::EndChild();
+    ImGui::End();
+    return out;
+}
+
+void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Actions& out) {
+    const int count = static_cast<int>(s.steps.size());
+    const float w = ImGui::GetContentRegionAvail().x, h = 26;
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("timeline", {w, h});
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    auto x_of = [&](int i) { return p.x + 8 + (w - 16) * (count > 1 ? static_cast<float>(i) / (count - 1) : 0.5f); };
+    const float y = p.y + h / 2;
+    dl->AddLine({x_of(0), y}, {x_of(count - 1), y}, IM_COL32(90, 96, 116, 255), 3);
+    dl->AddLine({x_of(0), y}, {x_of(nav.step()), y}, theme::kind_color(story::Kind::Character), 3);
+    for (int i = 0; i < count; ++i) {
+        const float x = x_of(i);
+        if (s.steps[static_cast<std::size_t>(i)].reveal) {
+            const float d = 6;
+            const ImVec2 q[4] = {{x, y - d}, {x + d, y}, {x, y + d}, {x - d, y}};
+            dl->AddConvexPolyFilled(q, 4, i <= nav.step() ? theme::kReveal : theme::with_alpha(theme::kReveal, 0.45f));
+        } else {
+            dl->AddCircleFilled({x, y}, 3, i <= nav.step() ? theme::kText : IM_COL32(120, 126, 146, 255));
+        }
+    }
+    dl->AddCircle({x_of(nav.step()), y}, 8, theme::kHighlight, 20, 2.5f);
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+        const float mx = ImGui::GetIO().MousePos.x;
+        const int i = std::clamp(static_cast<int>((mx - p.x - 8) / std::max(w - 16, 1.0f) * (count - 1) + 0.5f), 0, count - 1);
+        if (ImGui::IsItemActive() && i != nav.step()) out.go = i;
+        if (!nav.covered() || i < nav.step()) {   // never spoil a covered step's title
+            ImGui::BeginTooltip();
+            ImGui::Text("%d. %s%s", i + 1, s.steps[static_cast<std::size_t>(i)].title.c_str(),
+                        s.steps[static_cast<std::size_t>(i)].reveal ? "  (reveal)" : "");
+            ImGui::EndTooltip();
+        }
+    }
+}
+
+void Panel::card(const story::Story& s, const step_state::State& shown, int entity, Actions& out) {
+    const auto c = step_state::card(s, shown, entity);
+    if (c.entity < 0) return;
+    const auto kind = s.entities[static_cast<std::size_t>(c.entity)].kind;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kind_color(kind)));
+    ImGui::TextUnformatted(theme::kind_title(kind));
+    ImGui::PopStyleColor();
+    ImGui::SameLine();
+    ImGui::TextUnformatted(c.name.c_str());
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - 24);
+    if (ImGui::SmallButton("x")) out.select = -1;
+    for (const auto& aka : c.also_known_as) dim_text("Known before as " + aka);
+    ImGui::TextWrapped("%s", c.desc.c_str());
+    for (const auto& r : c.revealed) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kReveal));
+        ImGui::TextWrapped("\xE2\x97\x86 %s", r.c_str());
+        ImGui::PopStyleColor();
+    }
+    for (const auto& f : c.facts) ImGui::TextWrapped("\xE2\x80\xA2 %s", f.c_str());
+    if (!c.links.empty()) {
+        dim_text("Connections so far");
+        for (const auto& l : c.links) ImGui::TextWrapped("\xE2\x86\x92 %s", l.c_str());
+    }
+}
+
+void Panel::glossary(const story::Story& s, int shown_step, Actions& out) {
+    int hidden = 0;
+    for (std::size_t i = 0; i < s.glossary.size(); ++i) {
+        const auto& g = s.glossary[i];
+        if (g.step > shown_step) { ++hidden; continue; }
+        ImGui::PushID(static_cast<int>(i));
+        if (g.entity >= 0) {
+            if (ImGui::SmallButton(g.term.c_str())) out.select = g.entity;
+        } else {
+            ImGui::TextUnformatted(g.term.c_str());
+        }
+        ImGui::PopID();
+        ImGui::TextWrapped("%s", g.definition.c_str());
+    }
+    if (hidden > 0) dim_text(std::to_string(hidden) + " more terms unlock as the story goes on.");
+}
+
+}  // namespace panel

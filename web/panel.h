@@ -1,0 +1,43 @@
+// panel.h — the walkthrough panel: step title and narration (or the spoiler
+// cover), progress and a timeline scrubber with the reveals marked, Previous /
+// Next, Copy link, the selected entity's card, and the glossary. It only
+// reports what the reader asked for; app.cpp acts on it.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "core/navigator.h"
+#include "core/step_state.h"
+#include "core/story.h"
+
+namespace panel {
+
+struct Actions {
+    int go = -1;               // a step chosen on the timeline
+    bool next = false, prev = false, uncover = false, copy_link = false, recentre = false;
+    int select = -2;           // -2 nothing, -1 clear, else an entity
+};
+
+struct Fonts {
+    ImFont* body;
+    ImFont* title;
+};
+
+class Panel {
+public:
+    // area: where the panel window goes (screen coords).
+    Actions draw(const explainer::story::Story& story, const explainer::navigator::Navigator& nav,
+                 const explainer::step_state::State& shown, ImVec2 pos, ImVec2 size, const Fonts& fonts,
+                 bool compact);
+
+private:
+    void timeline(const explainer::story::Story& story, const explainer::navigator::Navigator& nav, Actions& out);
+    void card(const explainer::story::Story& story, const explainer::step_state::State& shown, int entity, Actions& out);
+    void glossary(const explainer::story::Story& story, int shown_step, Actions& out);
+    bool glossary_open_ = false;
+    bool collapsed_ = false;
+};
+
+}  // namespace panel

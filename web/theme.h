@@ -1,0 +1,31 @@
+// theme.h — colours, shapes and fonts of the explainer, in one place.
+#pragma once
+
+#include <imgui.h>
+
+#include "core/story.h"
+
+namespace theme {
+
+constexpr float kBodySize = 16.0f;    // CSS px
+constexpr float kTitleSize = 23.0f;
+constexpr float kLabelSize = 14.0f;   // map labels at zoom 1
+constexpr float kNodeRadius = 13.0f;
+
+ImU32 kind_color(explainer::story::Kind kind, float alpha = 1.0f);
+const char* kind_title(explainer::story::Kind kind);    // "Character", …
+// Draws the node shape for a kind, centred at c.
+void draw_shape(ImDrawList* dl, explainer::story::Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline);
+ImU32 with_alpha(ImU32 color, float alpha);
+
+constexpr ImU32 kBackground = IM_COL32(17, 19, 26, 255);
+constexpr ImU32 kEdge = IM_COL32(150, 158, 178, 150);
+constexpr ImU32 kEdgeNew = IM_COL32(255, 214, 102, 255);
+constexpr ImU32 kHighlight = IM_COL32(255, 214, 102, 255);
+constexpr ImU32 kText = IM_COL32(232, 234, 240, 255);
+constexpr ImU32 kTextDim = IM_COL32(160, 166, 182, 255);
+constexpr ImU32 kReveal = IM_COL32(255, 99, 146, 255);
+
+void apply_style(float scale);
+
+}  // namespace theme
