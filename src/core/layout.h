@@ -1,13 +1,15 @@
 // layout.h — deterministic force-directed layout for node-link maps.
 //
-// Fruchterman–Reingold forces with repulsion limited to a cut-off radius and
-// found through a uniform grid, so an iteration costs O(nodes + edges) and a
-// 10,000-node map stays interactive. Optional anchors pull chosen nodes back
+// Fruchterman–Reingold-style forces: every node repels every other, far ones
+// in groups through a Barnes–Hut quadtree, so an iteration costs
+// O(n log n + edges) and a 10,000-node map can be laid out in the browser;
+// links pull with a softened spring. Optional anchors pull chosen nodes back
 // to where they were, which is how the story map stays stable from one step
 // to the next. separate() then pushes apart any boxes (node + label) that still
 // overlap. No randomness: the same input gives the same picture.
 #pragma once
 
+#include <cstdint>
 #include <utility>
 #include <vector>
 
@@ -35,6 +37,10 @@ struct Options {
     // Anchored nodes never end an iteration further than this from their
     // anchor (0 = no limit): a hard guarantee that the map does not reshuffle.
     float max_drift = 0;
+    // Optional, per node: 1 = stays where it is (it still repels and pulls
+    // the others). A later step moves only its new nodes and their
+    // neighbours, so its cost follows what changed, not the whole map.
+    std::vector<std::uint8_t> fixed;
 };
 
 struct Run {

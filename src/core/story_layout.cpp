@@ -12,6 +12,7 @@ namespace {
 
 constexpr float kAnchorWeight = 0.6f;   // old nodes: strong pull back to where they were
 constexpr float kPadding = 18.0f;       // gap kept between boxes
+constexpr int kStepIterations = 60;     // cap for steps after the first
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
 
 }  // namespace
@@ -27,6 +28,23 @@ std::vector<Vec2> estimate_sizes(const story::Story& s) {
     return out;
 }
 
+layout::Graph graph_at(const story::Story& s, const step_state::State& st, const std::vector<Vec2>& half_size) {
+    std::vector<int> local(s.entities.size(), -1);
+    for (std::size_t i = 0; i < st.nodes.size(); ++i) local[static_cast<std::size_t>(st.nodes[i])] = static_cast<int>(i);
+    layout::Graph g;
+    for (int e : st.nodes) g.half_size.push_back(half_size[static_cast<std::size_t>(e)]);
+    std::set<std::pair<int, int>> seen;
+    for (std::size_t r = 0; r < s.relationships.size(); ++r) {
+        if (!st.rel_known[r]) continue;
+        int a = local[static_cast<std::size_t>(st.shown_as[s.relationships[r].from])];
+        int b = local[static_cast<std::size_t>(st.shown_as[s.relationships[r].to])];
+        if (a == b) continue;
+        if (a > b) std::swap(a, b);
+        if (seen.emplace(a, b).second) g.edges.emplace_back(a, b);
+    }
+    return g;
+}
+
 Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const layout::Options& base) {
     Frames frames;
     const std::size_t n = s.entities.size();
@@ -37,20 +55,8 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
     for (std::size_t k = 0; k < s.steps.size(); ++k) {
         const auto st = step_state::at(s, static_cast<int>(k));
         const auto& nodes = st.nodes;
-        std::vector<int> local(n, -1);
-        for (std::size_t i = 0; i < nodes.size(); ++i) local[nodes[i]] = static_cast<int>(i);
 
-        layout::Graph g;
-        for (int e : nodes) g.half_size.push_back(half_size[e]);
-        std::set<std::pair<int, int>> seen;
-        for (std::size_t r = 0; r < s.relationships.size(); ++r) {
-            if (!st.rel_known[r]) continue;
-            int a = local[st.shown_as[s.relationships[r].from]];
-            int b = local[st.shown_as[s.relationships[r].to]];
-            if (a == b) continue;
-            if (a > b) std::swap(a, b);
-            if (seen.emplace(a, b).second) g.edges.emplace_back(a, b);
-        }
+        const layout::Graph g = graph_at(s, st, half_size);
 
         // Starting positions: old nodes where they were; a node that takes
         // over an unmasked one where that one was; new nodes by their neighbours.
@@ -98,11 +104,24 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
         }
         // Fewer, gentler moves when only a few nodes are new.
         o.start_temperature = placed_count == 0 ? spread : spread * 0.5f;
+        // Old nodes are anchored and new ones start beside their neighbours,
+        // so a later step needs far fewer iterations than a layout from scratch.
+        if (placed_count > 0) o.max_iterations = std::min(o.max_iterations, kStepIterations);
         o.max_drift = kMaxDrift * o.edge_length;
+        if (placed_count > 0) {
+            o.fixed.assign(nodes.size(), 1);
+            for (std::size_t i = 0; i < nodes.size(); ++i) {
+                if (ready[i]) continue;
+                o.fixed[i] = 0;
+                for (int other : neighbours[i]) o.fixed[static_cast<std::size_t>(other)] = 0;
+            }
+        }
         layout::relax(g, pos, o);
         std::vector<float> mobility(nodes.size());
         for (std::size_t i = 0; i < nodes.size(); ++i) mobility[i] = ready[i] ? 0.1f : 1.0f;
-        layout::separate(g, pos, kPadding, 200, &mobility);
+        // Old nodes give way reluctantly; a pair that stays stuck between them
+        // is then parted with everyone free to move.
+        if (layout::separate(g, pos, kPadding, 40, &mobility) > 0) layout::separate(g, pos, kPadding, 160);
 
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             const int e = nodes[i];

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "layout.h"
+#include "step_state.h"
 #include "story.h"
 
 namespace explainer::story_layout {
@@ -24,6 +25,11 @@ struct Frames {
 // half_size: per entity, half the extents of its node with label, in map units.
 Frames compute(const story::Story& story, const std::vector<Vec2>& half_size,
                const layout::Options& base = {});
+
+// The layout problem of one step: its nodes (in state.nodes order, sized by
+// half_size) and the links between them, one edge per linked pair. The
+// benchmarks lay out the last step's graph on its own.
+layout::Graph graph_at(const story::Story& story, const step_state::State& state, const std::vector<Vec2>& half_size);
 
 // A stand-in for label size when no font is at hand (CLI, tests): a node
 // circle plus roughly 7.5 units per character of the name.
