@@ -30,16 +30,14 @@ void App::changed(bool step_changed, bool write_url) {
     const int shown = nav_->shown_step();
     const double now = platform::now_ms();
     if (shown != shown_) {
-        const auto state = step_state::at(story_, shown < 0 ? 0 : shown);
-        const auto& focus = story_.steps[static_cast<std::size_t>(std::max(shown, 0))].focus;
+        shown_state_ = step_state::at(story_, std::max(shown, 0));
         if (shown < 0) {   // a covered first step: an empty map
-            step_state::State empty = state;
-            std::fill(empty.shown_as.begin(), empty.shown_as.end(), -1);
-            map_.show(story_, empty, frames_.positions[0], focus, now, !platform::prefers_reduced_motion());
-        } else {
-            map_.show(story_, state, frames_.positions[static_cast<std::size_t>(shown)], focus, now,
-                      !platform::prefers_reduced_motion() && shown_ != -2);
+            std::fill(shown_state_.shown_as.begin(), shown_state_.shown_as.end(), -1);
+            shown_state_.nodes.clear();
         }
+        const auto& focus = story_.steps[static_cast<std::size_t>(std::max(shown, 0))].focus;
+        map_.show(story_, shown_state_, frames_.positions[static_cast<std::size_t>(std::max(shown, 0))], focus, now,
+                  !platform::prefers_reduced_motion() && shown_ != -2 && shown >= 0);
         shown_ = shown;
     }
     const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
@@ -96,8 +94,8 @@ bool App::select_id(std::string_view id) {
     const int e = id.empty() ? -1 : story_.find_entity(id);
     if (!id.empty() && e < 0) return false;
     const int before = nav_->selected();
-    const int shown = std::max(nav_->shown_step(), 0);
-    const int node = e < 0 ? -1 : step_state::node_of(step_state::at(story_, shown), e);
+    if (shown_ != nav_->shown_step()) changed(false, false);   // shown_state_ must be current
+    const int node = e < 0 ? -1 : step_state::node_of(shown_state_, e);
     if (e >= 0 && node < 0) return false;   // not on the map yet: that would be a spoiler
     nav_->select(e);
     if (nav_->selected() != before) changed(false, true);
@@ -129,10 +127,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
         panel_size = {pw, h};
         map_max.x = w - pw;
     }
-    const int shown = std::max(nav_->shown_step(), 0);
-    const auto state = step_state::at(story_, shown);
-    step_state::State drawn = state;
-    if (nav_->shown_step() < 0) std::fill(drawn.shown_as.begin(), drawn.shown_as.end(), -1), drawn.nodes.clear();
+    const auto& drawn = shown_state_;
     const auto m = map_.draw(story_, drawn, map_min, map_max, nav_->selected(), now, fonts.body);
     if (m.hovered >= 0 && m.hovered != nav_->selected()) {
         const auto c = step_state::card(story_, drawn, m.hovered);
@@ -153,7 +148,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
         changed(false, true);
     }
 
-    const auto a = panel_.draw(story_, *nav_, state, panel_pos, panel_size, fonts, compact);
+    const auto a = panel_.draw(story_, *nav_, drawn, panel_pos, panel_size, fonts, compact);
     if (a.next) next();
     if (a.prev) prev();
     if (a.go >= 0) go(a.go);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/navigator.h"
+#include "core/step_state.h"
 #include "core/story.h"
 #include "core/story_layout.h"
 #include "map_view.h"
@@ -49,6 +50,9 @@ private:
     map_view::MapView map_;
     panel::Panel panel_;
     int shown_ = -2;                  // shown_step() the map was last given
+    // What the map draws for shown_: the state at that step, or an empty map
+    // under a covered first step. Built once per change, not per frame.
+    explainer::step_state::State shown_state_;
     std::string url_pending_;         // a fragment still to be written
     bool url_push_ = false;
     double notice_until_ = 0;

@@ -57,10 +57,12 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
     }
     // A node that takes another's place (an identity reveal, or undoing one
     // when stepping back) grows out of it rather than fading in elsewhere.
-    for (std::size_t e = 0; e < n; ++e) {
+    std::vector<std::size_t> leaving;   // visible nodes about to go: few, so the pairing below is cheap
+    for (std::size_t o = 0; o < n; ++o)
+        if (visible_before[o] && next[o].alpha_to <= 0) leaving.push_back(o);
+    for (std::size_t e = 0; e < n && !leaving.empty(); ++e) {
         if (next[e].alpha_to < 1 || visible_before[e]) continue;
-        for (std::size_t o = 0; o < n; ++o) {
-            if (!visible_before[o] || next[o].alpha_to > 0) continue;
+        for (std::size_t o : leaving) {
             const bool merged_into_e = st.shown_as[o] == static_cast<int>(e);
             const bool split_from_e = st.shown_as[o] < 0 || st.shown_as[e] == static_cast<int>(e);
             if (merged_into_e || (split_from_e && nodes_.size() == n && nodes_[o].morph_from == static_cast<int>(e))) {

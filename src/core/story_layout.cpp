@@ -12,7 +12,11 @@ namespace {
 
 constexpr float kAnchorWeight = 0.6f;   // old nodes: strong pull back to where they were
 constexpr float kPadding = 18.0f;       // gap kept between boxes
-constexpr int kStepIterations = 60;     // cap for steps after the first
+constexpr int kStepIterations = 60;
+// On big maps a later step moves only its new nodes and their neighbours (the
+// cost then follows what changed); small maps can afford to let everyone
+// settle, which gives newcomers a tighter place.
+constexpr std::size_t kFreezeAbove = 300;     // cap for steps after the first
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
 
 }  // namespace
@@ -108,7 +112,7 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
         // so a later step needs far fewer iterations than a layout from scratch.
         if (placed_count > 0) o.max_iterations = std::min(o.max_iterations, kStepIterations);
         o.max_drift = kMaxDrift * o.edge_length;
-        if (placed_count > 0) {
+        if (placed_count > 0 && nodes.size() > kFreezeAbove) {
             o.fixed.assign(nodes.size(), 1);
             for (std::size_t i = 0; i < nodes.size(); ++i) {
                 if (ready[i]) continue;

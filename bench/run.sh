@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench/run.sh — builds everything the benchmarks need and prints four tables:
+# payload, time to first frame, frame time while stepping, and layout time,
+# each beside Cytoscape.js or d3-force measured in the same run. Not part of
+# the test command. Results also land in bench/out/results.md.
+#
+#     bench/run.sh [--loads N]     (N cold loads per page for table 2; default 7)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+scripts/setup.sh
+# Bench-only dependencies: Google Benchmark from Debian, the peers from npm.
+if ! dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "install ok installed"; then
+  echo "bench: installing libbenchmark-dev"
+  sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+  sudo_ apt-get update -qq
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev >/dev/null
+fi
+if [ ! -d bench/node_modules/cytoscape ] || [ ! -d bench/node_modules/d3-force ]; then
+  echo "bench: installing Cytoscape.js, d3-force and playwright-core (npm)"
+  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+fi
+export NODE_PATH=/usr/share/nodejs   # Debian's emscripten looks for its node modules here
+
+echo "bench: building (native release and web)"
+cmake --preset bench >/dev/null && cmake --build --preset bench >/dev/null
+cmake --preset web >/dev/null && cmake --build --preset web >/dev/null
+cmake --build --preset web --target layout_wasm >/dev/null
+
+echo "bench: generating synthetic stories and assembling the pages"
+out=bench/out
+rm -rf "$out/www" && mkdir -p "$out/stories" "$out/www"
+python3 bench/make_story.py 1000 "$out/stories/synthetic-1k.json"
+python3 bench/make_story.py 10000 "$out/stories/synthetic-10k.json"
+cp -r build/web/site "$out/www/app"
+for n in 1k 10k; do
+  cp -r build/web/site "$out/www/app-$n"
+  cp "$out/stories/synthetic-$n.json" "$out/www/app-$n/story.json"
+done
+mkdir -p "$out/www/cytoscape" "$out/www/layout"
+cp bench/web/cytoscape.html "$out/www/cytoscape/index.html"
+cp bench/node_modules/cytoscape/dist/cytoscape.min.js data/metallic-rouge.json "$out/www/cytoscape/"
+mv "$out/www/cytoscape/metallic-rouge.json" "$out/www/cytoscape/story.json"
+cp bench/web/layout.html build/web/bench/layout_wasm.js build/web/bench/layout_wasm.wasm \
+   bench/node_modules/d3-{dispatch,quadtree,timer,force}/dist/d3-*.min.js "$out/www/layout/"
+cp data/metallic-rouge.json "$out/www/layout/story.json"
+cp "$out"/stories/synthetic-*.json "$out/www/layout/"
+
+echo "bench: native layout (Google Benchmark)"
+cp data/metallic-rouge.json "$out/stories/metallic-rouge.json"
+build/bench/bench/layout_native "$out/stories/metallic-rouge.json" "$out/stories/synthetic-1k.json" \
+  "$out/stories/synthetic-10k.json" --benchmark_format=json --benchmark_out="$out/native.json" \
+  --benchmark_out_format=json >/dev/null
+
+echo "bench: browser runs (headless Chromium)"
+echo
+node bench/run.mjs "$@"
