@@ -178,8 +178,7 @@ std::string App::state_json() const {
     auto positions = nlohmann::json::object();
     const int shown = nav_->shown_step();
     if (shown >= 0) {
-        const auto state = step_state::at(story_, shown);
-        for (int e : state.nodes) {
+        for (int e : shown_state_.nodes) {   // the state changed() built for this step
             const auto& id = story_.entities[static_cast<std::size_t>(e)].id;
             ids.push_back(id);
             const auto p = frames_.positions[static_cast<std::size_t>(shown)][static_cast<std::size_t>(e)];

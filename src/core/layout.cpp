@@ -83,9 +83,8 @@ Run relax(const Graph& g, std::vector<Vec2>& pos, const Options& o) {
                 force[i].y += dy * f;
             });
             // Gravity acts only beyond the radius the graph fills at its natural
-            // density. Pulling everything in, like classic FR, would squeeze a
-            // large graph into a blob: with repulsion cut off, nothing pushes back
-            // from afar, so crowding (and the cost of an iteration) grows with n.
+            // density: it keeps stray components near, but does not squeeze a
+            // large graph tighter than its links and repulsion would have it.
             const float gx = centre.x - pos[i].x, gy = centre.y - pos[i].y;
             const float gd2 = gx * gx + gy * gy;
             if (gd2 > natural_radius2) {

@@ -36,8 +36,8 @@ public:
         split(0, 0, n, x0 + side / 2, y0 + side / 2, side, 0);
     }
 
-    // Calls body(x, y, count, weight, self_inside) for each far cell (side <
-    // theta × distance) and each point of a near leaf other than self.
+    // Calls body(x, y, count, weight, j) for each far cell (side < theta ×
+    // distance; j = -1) and each point j of a near leaf other than self.
     template <typename Body>
     void visit(int self, float theta, Body&& body) const {
         if (cells_.empty()) return;
