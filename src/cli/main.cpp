@@ -54,6 +54,7 @@ int check(const char* path, const loader::Result& r) {
         return 1;
     }
     const auto& s = r.story;
+    for (const auto& w : r.warnings) std::cout << "  warning: " << w.text() << '\n';
     std::cout << path << ": OK — " << s.title << " (" << s.show << ")\n"
               << "  " << s.entities.size() << " entities, " << s.relationships.size() << " relationships, "
               << s.reveals.size() << " identity reveals, " << s.steps.size() << " steps, "

@@ -51,7 +51,7 @@ std::string syntax_message(const std::string& raw) {
     return "not valid JSON: " + text;
 }
 
-constexpr TextRule kName{80}, kTitle{120}, kLabel{40}, kTerm{60};
+constexpr TextRule kName{80}, kTitle{120}, kLabel{40}, kTerm{60}, kBadge{24};
 constexpr TextRule kShort{300}, kDesc{600, true}, kNarration{1200, true};
 
 // First pass over an array of objects: the "id" of each, duplicates reported.
@@ -73,6 +73,25 @@ IdIndex index_ids(FieldReader& r, const Json* list, const std::string& path,
     return index;
 }
 
+// "aliases": the ids something had before it was renamed, so that links
+// already shared keep working. Each must be a slug.
+void read_aliases(FieldReader& r, const Json& item, const std::string& path, std::vector<std::string>& out) {
+    const Json* list = r.array(item, "aliases", path, Need::Optional, 20);
+    if (!list) return;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const Json& value = (*list)[i];
+        const std::string where = at(at(path, "aliases"), i);
+        if (!value.is_string()) {
+            r.problem(where, std::string("expected a string, found ") + describe(value));
+        } else if (!story::is_slug(value.get_ref<const std::string&>())) {
+            r.problem(where, quote(value.get_ref<const std::string&>()) +
+                                 " is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)");
+        } else {
+            out.push_back(value.get<std::string>());
+        }
+    }
+}
+
 struct Indexes {
     IdIndex sections, types, entities, steps, reveals;
 };
@@ -84,7 +103,8 @@ void read_entities(FieldReader& r, const Json& list, const Indexes& ix, Story& s
         const std::string path = at("entities", i);
         if (!item.is_object()) continue;  // reported by index_ids
         story::Entity& e = s.entities[i];
-        r.only_keys(item, path, {"id", "name", "kind", "desc", "facts"});
+        r.only_keys(item, path, {"id", "aliases", "name", "kind", "desc", "facts"});
+        read_aliases(r, item, path, e.aliases);
         r.text(item, "name", path, e.name, kName);
         r.text(item, "desc", path, e.desc, kDesc);
         std::string kind;
@@ -114,7 +134,8 @@ void read_steps(FieldReader& r, const Json& list, const Indexes& ix, Story& s) {
         const std::string path = at("steps", i);
         if (!item.is_object()) continue;
         story::Step& st = s.steps[i];
-        r.only_keys(item, path, {"id", "section", "reveal", "title", "narration", "focus"});
+        r.only_keys(item, path, {"id", "aliases", "section", "reveal", "title", "narration", "focus"});
+        read_aliases(r, item, path, st.aliases);
         r.text(item, "title", path, st.title, kTitle);
         r.text(item, "narration", path, st.narration, kNarration);
         st.section = r.ref(item, "section", path, ix.sections, "section");
@@ -154,7 +175,8 @@ void read_reveals(FieldReader& r, const Json& list, const Indexes& ix, Story& s)
         story::Reveal& rv = s.reveals[i];
         rv.step = rv.subject = rv.target = -1;
         if (!item.is_object()) continue;
-        r.only_keys(item, path, {"id", "step", "subject", "type", "target", "summary"});
+        r.only_keys(item, path, {"id", "step", "subject", "type", "target", "summary", "badge"});
+        r.text(item, "badge", path, rv.badge, kBadge, Need::Optional);
         rv.step = r.ref(item, "step", path, ix.steps, "step");
         rv.subject = r.ref(item, "subject", path, ix.entities, "entity");
         rv.target = r.ref(item, "target", path, ix.entities, "entity");
@@ -285,6 +307,7 @@ Result load(std::string_view text) {
     }
     read_story(r, root, result.story);
     validate(result.story, r);
+    if (result.problems.empty()) result.warnings = advise(result.story);
 
     if (result.problems.size() > kMaxProblems) {
         const std::size_t more = result.problems.size() - kMaxProblems;

@@ -26,6 +26,9 @@ struct Problem {
 struct Result {
     story::Story story;              // complete only when ok()
     std::vector<Problem> problems;
+    // Advice that does not stop the story from loading, such as a reveal
+    // step whose id names its twist (a shared link would spoil it).
+    std::vector<Problem> warnings;
     bool ok() const { return problems.empty(); }
 };
 

@@ -7,17 +7,17 @@
 
 namespace explainer::navigator {
 
-Navigator::Navigator(const story::Story& story) : story_(story), seen_(story.steps.size(), false) {
-    if (!seen_.empty()) seen_[0] = true;
-}
+Navigator::Navigator(const story::Story& story) : story_(story) {}
 
 void Navigator::arrive(int step) {
     if (step != step_) pending_select_ = -1;
     step_ = step;
     covered_ = false;
-    seen_[static_cast<std::size_t>(step)] = true;
+    first_skipped_ = -1;
+    skipped_ = 0;
+    furthest_ = std::max(furthest_, step);
     // A selection survives a step change only while its node is on the map.
-    if (selected_ >= 0) selected_ = step_state::node_of(step_state::at(story_, step_), selected_);
+    if (selected_ >= 0) selected_ = step_state::node_of(step_state::at(story_, step), selected_);
 }
 
 bool Navigator::go(int step) {
@@ -26,6 +26,21 @@ bool Navigator::go(int step) {
     const bool changed = step != step_ || covered_;
     arrive(step);
     return changed;
+}
+
+bool Navigator::next() {
+    if (!covered_) return go(step_ + 1);
+    uncover();
+    return true;
+}
+
+bool Navigator::prev() { return covered_ ? go(std::max(shown_step(), 0)) : go(step_ - 1); }
+
+bool Navigator::may_name(int step) const {
+    if (step <= furthest_) return true;
+    for (int k = furthest_ + 1; k <= step && k < static_cast<int>(story_.steps.size()); ++k)
+        if (story_.steps[static_cast<std::size_t>(k)].reveal) return false;
+    return true;
 }
 
 void Navigator::select(int entity) {
@@ -48,14 +63,23 @@ void Navigator::uncover() {
 void Navigator::open_link(std::string_view fragment, bool from_history) {
     const auto target = deep_link::resolve(story_, deep_link::parse(fragment));
     notice_ = target.notice;
-    const auto k = static_cast<std::size_t>(target.step);
-    const bool cover = story_.steps[k].reveal && !seen_[k] && !from_history;
+    // The twists this link would jump over, unseen: reveal steps after the
+    // furthest step seen, up to and including the linked one.
+    int first = -1, count = 0;
+    for (int k = furthest_ + 1; !from_history && k <= target.step; ++k) {
+        if (!story_.steps[static_cast<std::size_t>(k)].reveal) continue;
+        if (first < 0) first = k;
+        ++count;
+    }
     selected_ = -1;
     pending_select_ = -1;
-    arrive(target.step);
-    if (cover) {
+    if (first < 0) {
+        arrive(target.step);
+    } else {
+        step_ = target.step;
         covered_ = true;
-        seen_[k] = false;
+        first_skipped_ = first;
+        skipped_ = count;
     }
     if (target.entity < 0) return;
     // Select what the link names, as known on the map being shown; under a

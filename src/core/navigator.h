@@ -2,10 +2,13 @@
 // there: the current step, the selected entity, whether a spoiler cover is
 // up, and which steps they have already seen.
 //
-// The cover rule: a reveal step reached *directly from a link* (opened or
-// pasted) that the reader has not seen yet is covered until they choose to
-// uncover it. Stepping there, scrubbing there, or coming back to a step
-// already seen never covers. While covered, the map shows the step before.
+// The cover rule: a step reached *directly from a link* (opened or pasted)
+// is covered when it is, or comes after, a reveal step the reader has not
+// seen yet, until they choose to uncover it. Stepping there, scrubbing there,
+// or coming back by Back/Forward never covers. While covered, the map shows
+// the story as it stood just before the first twist the link skips, and the
+// reader's next move (Next, the arrow key, Space) lifts the cover rather
+// than stepping past it.
 #pragma once
 
 #include <string>
@@ -20,12 +23,12 @@ class Navigator {
 public:
     explicit Navigator(const story::Story& story);
 
-    // The reader's own moves; each returns true if the step changed.
+    // The reader's own moves; each returns true if what is shown changed.
     bool go(int step);
-    bool next() { return go(step_ + 1); }
-    bool prev() { return go(step_ - 1); }
+    bool next();                      // under a cover: lifts it, never skips it
+    bool prev();                      // under a cover: to the step the map shows
     void select(int entity);          // -1 clears; entities not on the map are ignored
-    void uncover();
+    void uncover();                   // shows everything up to the linked step
 
     // A fragment from the address bar (first load, a paste, or Back/Forward).
     // from_history: Back/Forward, where the reader has been before.
@@ -34,8 +37,17 @@ public:
     int step() const { return step_; }
     int selected() const { return selected_; }
     bool covered() const { return covered_; }
-    // The step whose knowledge the map shows: the one before while covered, or -1 for none.
-    int shown_step() const { return covered_ ? step_ - 1 : step_; }
+    // The step whose knowledge the map shows: while covered, the one before
+    // the first skipped twist, or -1 for none.
+    int shown_step() const { return covered_ ? first_skipped_ - 1 : step_; }
+    // Under a cover: how many reveal steps the link skips, and the first one.
+    int skipped() const { return covered_ ? skipped_ : 0; }
+    int first_skipped() const { return covered_ ? first_skipped_ : -1; }
+    // The furthest step the reader has seen uncovered.
+    int furthest() const { return furthest_; }
+    // Whether step k's title may be shown (timeline tooltips): the reader has
+    // been there or beyond, or no twist they have not seen comes at or before it.
+    bool may_name(int step) const;
     const std::string& notice() const { return notice_; }
     void clear_notice() { notice_.clear(); }
     std::string fragment() const;     // the deep link to what is on screen now
@@ -47,8 +59,9 @@ private:
     int selected_ = -1;
     int pending_select_ = -1;   // named by a covered link; selected once uncovered
     bool covered_ = false;
+    int first_skipped_ = -1, skipped_ = 0;
+    int furthest_ = 0;
     std::string notice_;
-    std::vector<bool> seen_;
 };
 
 // When to push a history entry, replace the current one, or hold back.

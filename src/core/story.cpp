@@ -32,17 +32,20 @@ bool parse_reveal_type(std::string_view text, RevealType& out) {
 
 // Linear scans: stories hold at most a few thousand ids and lookups happen on
 // user actions, not per frame. The loader builds hash maps for its own checks.
-int Story::find_entity(std::string_view entity_id) const {
-    for (std::size_t i = 0; i < entities.size(); ++i)
-        if (entities[i].id == entity_id) return static_cast<int>(i);
+namespace {
+template <class Items>
+int find_by_id(const Items& items, std::string_view id) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (items[i].id == id) return static_cast<int>(i);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (const auto& alias : items[i].aliases)
+            if (alias == id) return static_cast<int>(i);
     return -1;
 }
+}  // namespace
 
-int Story::find_step(std::string_view step_id) const {
-    for (std::size_t i = 0; i < steps.size(); ++i)
-        if (steps[i].id == step_id) return static_cast<int>(i);
-    return -1;
-}
+int Story::find_entity(std::string_view entity_id) const { return find_by_id(entities, entity_id); }
+int Story::find_step(std::string_view step_id) const { return find_by_id(steps, step_id); }
 
 bool is_slug(std::string_view text) {
     if (text.empty() || text.size() > kMaxSlugLength) return false;

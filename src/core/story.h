@@ -31,6 +31,7 @@ struct Fact {
 
 struct Entity {
     std::string id;                // stable slug, used in deep links
+    std::vector<std::string> aliases;   // ids it had before: old links still find it
     std::string name;
     Kind kind = Kind::Character;
     std::string desc;              // what is known when it first appears
@@ -55,6 +56,7 @@ struct Reveal {
     int subject = 0, target = 0;
     RevealType type = RevealType::Identity;
     std::string summary;
+    std::string badge;             // optional, nature reveals: the short tag the node wears afterwards ("Usurper")
 };
 
 struct Section {
@@ -63,6 +65,7 @@ struct Section {
 
 struct Step {
     std::string id;                // stable slug: changing it breaks shared links
+    std::vector<std::string> aliases;   // ids it had before: old links still open it
     std::string title, narration;
     int section = 0;
     bool reveal = false;
@@ -85,8 +88,9 @@ struct Story {
     std::vector<Reveal> reveals;
     std::vector<GlossaryEntry> glossary;
 
-    int find_entity(std::string_view entity_id) const;   // -1 when absent
-    int find_step(std::string_view step_id) const;       // -1 when absent
+    // By id or by an old id (alias); -1 when absent.
+    int find_entity(std::string_view entity_id) const;
+    int find_step(std::string_view step_id) const;
 };
 
 // True for the ids deep links can carry: [a-z0-9]+ joined by single '-', at most 64 chars.

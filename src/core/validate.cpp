@@ -1,9 +1,11 @@
 #include "validate.h"
 
 #include <algorithm>
+#include <cctype>
 #include <climits>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace explainer::loader {
 
@@ -177,9 +179,89 @@ void check_appearances(const Story& s, FieldReader& r) {
     }
 }
 
+// An alias is an old id: it must not be any current id, nor another alias.
+template <class Items>
+void check_aliases(const Items& items, const char* list, FieldReader& r) {
+    std::unordered_map<std::string, std::size_t> ids, aliases;
+    for (std::size_t i = 0; i < items.size(); ++i) ids.emplace(items[i].id, i);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        for (std::size_t a = 0; a < items[i].aliases.size(); ++a) {
+            const std::string& alias = items[i].aliases[a];
+            const std::string where = at(at(at(list, i), "aliases"), a);
+            if (const auto it = ids.find(alias); it != ids.end()) {
+                r.problem(where, quote(alias) + " is already the id of " + at(list, it->second));
+            } else if (const auto [old, fresh] = aliases.emplace(alias, i); !fresh) {
+                r.problem(where, quote(alias) + " is also an alias of " + at(list, old->second));
+            }
+        }
+    }
+}
+
+// The words of an id or a name, lowercased: "The Puppet Master" → the, puppet, master.
+std::vector<std::string> words_of(std::string_view text) {
+    std::vector<std::string> out(1);
+    for (char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u)) out.back() += static_cast<char>(std::tolower(u));
+        else if (!out.back().empty()) out.emplace_back();
+    }
+    if (out.back().empty()) out.pop_back();
+    return out;
+}
+
+// One word stands for another when they are the same, or, for words of four
+// letters or more, one is the other with a short ending ("usurper", "usurpers").
+bool same_word(const std::string& a, const std::string& b) {
+    if (a == b) return true;
+    const auto& shorter = a.size() < b.size() ? a : b;
+    const auto& longer = a.size() < b.size() ? b : a;
+    return shorter.size() >= 4 && longer.size() - shorter.size() <= 2 && longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+// What in step_id names entity e: its id as a run of words, or one of the
+// words of its name (the short words of a name, "the", "of", are too common).
+std::string names_entity(const std::vector<std::string>& step_words, const story::Entity& e) {
+    const auto id_words = words_of(e.id);
+    for (std::size_t i = 0; !id_words.empty() && i + id_words.size() <= step_words.size(); ++i) {
+        bool all = true;
+        for (std::size_t w = 0; w < id_words.size() && all; ++w) all = same_word(step_words[i + w], id_words[w]);
+        if (all) return e.id;
+    }
+    for (const auto& name_word : words_of(e.name)) {
+        if (name_word.size() < 4) continue;
+        for (const auto& w : step_words)
+            if (same_word(w, name_word)) return name_word;
+    }
+    return {};
+}
+
 }  // namespace
 
+std::vector<Problem> advise(const Story& s) {
+    std::vector<Problem> out;
+    for (std::size_t i = 0; i < s.steps.size(); ++i) {
+        const auto step_words = words_of(s.steps[i].id);
+        std::string named, entity;
+        for (const auto& rv : s.reveals) {
+            if (rv.step != static_cast<int>(i)) continue;
+            for (int e : {rv.subject, rv.target}) {
+                if (!named.empty()) break;
+                named = names_entity(step_words, s.entities[static_cast<std::size_t>(e)]);
+                entity = s.entities[static_cast<std::size_t>(e)].id;
+            }
+        }
+        if (named.empty()) continue;
+        out.push_back({at(at("steps", i), "id"),
+                       quote(s.steps[i].id) + " names " + quote(named) + " (entity " + quote(entity) +
+                           "), which its reveal is about: a shared link would give the twist away. "
+                           "Give the step a neutral id and keep the old one in \"aliases\""});
+    }
+    return out;
+}
+
 void validate(Story& s, FieldReader& r) {
+    check_aliases(s.steps, "steps", r);
+    check_aliases(s.entities, "entities", r);
     check_section_order(s, r);
     check_focus(s, r);
     check_relationships(s, r);

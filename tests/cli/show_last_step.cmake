@@ -10,7 +10,7 @@ foreach(needle
     "25. Epilogue: a new war"
     "Roy Yunghart [character]  (was: The Puppet Master)"
     "Opera [character]  (revealed: Usurpers)"
-    "The Puppet Master is Roy Yunghart.  (step puppet-master-is-roy)"
+    "The Puppet Master is Roy Yunghart.  (step twist-4)"
     "Opera is a Usurper in disguise."
     "Roy Yunghart — uses the body of → Cyan")
   string(FIND "${out}" "${needle}" at)

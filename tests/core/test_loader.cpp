@@ -145,3 +145,49 @@ TEST_CASE("the validator's whole-story rules") {
         CHECK(has(fixture::load(j), "steps[0]: unknown field \"titel\""));
     }
 }
+
+TEST_CASE("aliases: old ids still find their step or entity, and may not collide") {
+    auto j = fixture::story();
+    j["steps"][2]["aliases"] = {"old-s3", "older-s3"};
+    j["entities"][1]["aliases"] = {"masked-one"};
+    auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), problems(r));
+    CHECK(r.story.find_step("old-s3") == 2);
+    CHECK(r.story.find_step("older-s3") == 2);
+    CHECK(r.story.find_step("s3") == 2);
+    CHECK(r.story.find_entity("masked-one") == 1);
+
+    j["steps"][0]["aliases"] = {"s2", "old-s3", "Not A Slug", 7};
+    r = fixture::load(j);
+    CHECK(has(r, "steps[0].aliases[0]: \"s2\" is already the id of steps[1]"));
+    CHECK(has(r, "steps[2].aliases[0]: \"old-s3\" is also an alias of steps[0]"));
+    CHECK(has(r, "steps[0].aliases[2]: \"Not A Slug\" is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)"));
+    CHECK(has(r, "steps[0].aliases[3]: expected a string, found a number"));
+}
+
+TEST_CASE("a reveal step whose id names its twist loads, with a warning") {
+    auto j = fixture::story();
+    CHECK(fixture::load(j).warnings.empty());   // s3, s4 say nothing
+    j["steps"][2]["id"] = "the-villain-unmasked";   // names the target, by id
+    j["steps"][3]["id"] = "hero-from-the-stars";    // names the subject
+    for (auto& rel : j["relationships"]) if (rel["step"] == "s3") rel["step"] = "the-villain-unmasked";
+    j["reveals"][0]["step"] = "the-villain-unmasked";
+    j["reveals"][1]["step"] = "hero-from-the-stars";
+    j["entities"][0]["facts"][0]["step"] = "hero-from-the-stars";
+    auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), problems(r));
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0].where == "steps[2].id");
+    CHECK(r.warnings[0].what.find("names \"villain\"") != std::string::npos);
+    CHECK(r.warnings[1].where == "steps[3].id");
+    // By a word of the name, give or take an ending: "alien" for "Aliens".
+    j["steps"][3]["id"] = "an-alien-after-all";
+    j["reveals"][1]["step"] = j["entities"][0]["facts"][0]["step"] = "an-alien-after-all";
+    r = fixture::load(j);
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[1].what.find("names \"aliens\"") != std::string::npos);
+    // Short words of a name ("the") do not count.
+    j["steps"][3]["id"] = "the-fourth";
+    j["reveals"][1]["step"] = j["entities"][0]["facts"][0]["step"] = "the-fourth";
+    CHECK(fixture::load(j).warnings.size() == 1);
+}

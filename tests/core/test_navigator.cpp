@@ -64,6 +64,63 @@ TEST_CASE("Back/Forward to a reveal does not cover; a plain step link never does
     CHECK(fresh.notice().empty());
 }
 
+TEST_CASE("a link past unseen twists is covered, says how many, and shows the map before the first") {
+    const auto s = tiny();   // s3 and s4 are both reveal steps
+    Navigator nav(s);
+    nav.open_link("#/s4");
+    CHECK(nav.covered());
+    CHECK(nav.skipped() == 2);
+    CHECK(nav.first_skipped() == 2);
+    CHECK(nav.shown_step() == 1);                      // before s3, not before s4
+    CHECK_FALSE(nav.may_name(2));
+    CHECK_FALSE(nav.may_name(3));
+    CHECK(nav.may_name(1));
+    // Next lifts the cover: it never skips past it.
+    CHECK(nav.next());
+    CHECK_FALSE(nav.covered());
+    CHECK(nav.step() == 3);
+    CHECK(nav.may_name(3));
+
+    Navigator back(s);
+    back.open_link("#/s4");
+    CHECK(back.prev());                                 // Previous goes to the map it was showing
+    CHECK_FALSE(back.covered());
+    CHECK(back.step() == 1);
+    back.open_link("#/s4");                             // still unseen: covered again
+    CHECK(back.covered());
+    back.go(2);                                         // stepping onto a twist shows it
+    CHECK_FALSE(back.covered());
+    back.open_link("#/s4");                             // one twist still unseen
+    CHECK(back.covered());
+    CHECK(back.skipped() == 1);
+    CHECK(back.shown_step() == 2);
+    back.uncover();
+    back.open_link("#/s2");                             // everything up to s4 seen now
+    back.open_link("#/s4");
+    CHECK_FALSE(back.covered());
+}
+
+TEST_CASE("a plain step after a twist is covered on a cold link; an old id works as a link") {
+    auto j = fixture::story();
+    j["steps"].push_back({{"id", "s5"}, {"section", "b"}, {"reveal", false}, {"title", "Five"},
+                          {"narration", "After."}, {"focus", {"villain"}}});
+    j["steps"][2]["aliases"] = {"mask-is-villain-step"};
+    const auto s = fixture::load(j).story;
+    Navigator nav(s);
+    nav.open_link("#/s5/villain");
+    CHECK(nav.covered());
+    CHECK(nav.skipped() == 2);
+    CHECK(nav.selected() == -1);                        // the villain is behind the cover
+    nav.uncover();
+    CHECK(nav.selected() == s.find_entity("villain"));
+    Navigator old(s);
+    old.open_link("#/mask-is-villain-step");
+    CHECK(old.step() == 2);
+    CHECK(old.covered());
+    CHECK(old.fragment() == "#/s3");                   // the address bar learns the new id
+    CHECK(old.notice().empty());
+}
+
 TEST_CASE("bad links land on a sensible step with a notice") {
     const auto s = tiny();
     Navigator nav(s);
