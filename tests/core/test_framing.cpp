@@ -1,0 +1,51 @@
+#include <doctest/doctest.h>
+
+#include "core/framing.h"
+
+using namespace explainer::framing;
+
+namespace {
+Subject at(float x, float y) { return {{x, y}, {50, 20}}; }
+
+// Screen position of a world point in a w × h area.
+Vec2 screen(const View& v, Vec2 p, float w, float h) {
+    return {w / 2 + (p.x - v.centre.x) * v.zoom, h / 2 + (p.y - v.centre.y) * v.zoom};
+}
+bool inside(const View& v, const Subject& s, float w, float h) {
+    const Vec2 p = screen(v, s.pos, w, h);
+    return p.x - s.half_px.x >= 0 && p.x + s.half_px.x <= w && p.y - s.half_px.y >= 0 && p.y + s.half_px.y <= h;
+}
+}  // namespace
+
+TEST_CASE("a small map is shown whole, with every label inside the area") {
+    const std::vector<Subject> all = {at(0, 0), at(300, 0), at(150, 200)};
+    const auto limits = limits_for(850, 760);
+    View v;
+    CHECK(choose(all, all, {all[0]}, 850, 760, limits, v) == Framed::Everything);
+    CHECK(v.zoom <= limits.max_frame);
+    for (const auto& s : all) CHECK(inside(v, s, 850, 760));
+}
+
+TEST_CASE("a map too big to read whole frames the focus and its neighbours, or the focus alone") {
+    std::vector<Subject> all;
+    for (int i = 0; i < 12; ++i) all.push_back(at(i * 200.0f, (i % 3) * 200.0f));
+    const std::vector<Subject> near = {all[4], all[5], all[6]}, focus = {all[5]};
+    const auto limits = limits_for(390, 450);   // a phone, panel below
+    View v;
+    CHECK(choose(all, near, focus, 390, 450, limits, v) == Framed::FocusAndNeighbours);
+    CHECK(v.zoom >= limits.legible);
+    for (const auto& s : near) CHECK(inside(v, s, 390, 450));
+    const std::vector<Subject> spread = {all[0], all[5], all[11]};
+    CHECK(choose(all, spread, focus, 390, 450, limits, v) == Framed::Focus);
+    CHECK(inside(v, focus[0], 390, 450));
+    CHECK(choose({}, {}, {}, 390, 450, limits, v) == Framed::Nothing);
+}
+
+TEST_CASE("zoom limits follow the screen") {
+    const auto laptop = limits_for(850, 760), uhd = limits_for(3380, 2100), phone = limits_for(390, 450);
+    CHECK(uhd.max_frame > 2 * laptop.max_frame);
+    CHECK(uhd.legible > laptop.legible);
+    CHECK(phone.legible >= 0.55f);
+    CHECK(phone.max_frame == doctest::Approx(1.3f));
+    CHECK(laptop.min_zoom < laptop.legible);
+}
