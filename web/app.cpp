@@ -43,7 +43,9 @@ void App::changed(bool step_changed, bool write_url) {
     const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
     const std::string progress = "Step " + std::to_string(nav_->step() + 1) + " of " + std::to_string(story_.steps.size());
     if (nav_->covered()) {
-        platform::set_mirror(progress + ". This link opens a reveal, hidden until you choose to show it.");
+        const int n = nav_->skipped();
+        platform::set_mirror(progress + ". This link skips " + std::to_string(n) + (n == 1 ? " twist" : " twists") +
+                             " you haven't seen yet, hidden until you choose to show " + (n == 1 ? "it." : "them."));
     } else {
         platform::set_mirror(progress + ": " + step.title + ". " + step.narration);
     }
@@ -83,6 +85,29 @@ void App::go(int step) {
     if (nav_->go(step)) changed(true, true);
 }
 
+void App::next() {
+    nav_->clear_notice();
+    const bool was_covered = nav_->covered();
+    if (nav_->next()) changed(!was_covered, !was_covered);
+}
+
+void App::prev() {
+    nav_->clear_notice();
+    if (nav_->prev()) changed(true, true);
+}
+
+void App::replay() {
+    const int shown = nav_->shown_step();
+    if (shown <= 0 || shown_state_.reveals_new.empty()) return;
+    // Back to the picture before, at once; then the step again, staged.
+    const auto before = step_state::at(story_, shown - 1);
+    const double now = platform::now_ms();
+    map_.show(story_, before, frames_.positions[static_cast<std::size_t>(shown - 1)],
+              story_.steps[static_cast<std::size_t>(shown - 1)].focus, now, false);
+    map_.show(story_, shown_state_, frames_.positions[static_cast<std::size_t>(shown)],
+              story_.steps[static_cast<std::size_t>(shown)].focus, now, !platform::prefers_reduced_motion());
+}
+
 bool App::go_id(std::string_view id) {
     const int k = story_.find_step(id);
     if (k < 0) return false;
@@ -116,8 +141,8 @@ void App::frame(double now, const panel::Fonts& fonts) {
     const float w = io.DisplaySize.x, h = io.DisplaySize.y;
     const bool compact = w < 760;
     ImVec2 panel_pos, panel_size, map_min{0, 0}, map_max{w, h};
-    if (compact) {   // phones: the panel below the map
-        const float ph = std::min(h * 0.46f, 420.0f);
+    if (compact) {   // phones: the panel below the map; "Hide text" leaves it a strip
+        const float ph = panel_.collapsed() ? std::min(h * 0.3f, 168.0f) : std::min(h * 0.44f, 400.0f);
         panel_pos = {0, h - ph};
         panel_size = {w, ph};
         map_max.y = h - ph;
@@ -148,17 +173,32 @@ void App::frame(double now, const panel::Fonts& fonts) {
         changed(false, true);
     }
 
+    map_controls(map_min, now);
     const auto a = panel_.draw(story_, *nav_, drawn, panel_pos, panel_size, fonts, compact);
     if (a.next) next();
     if (a.prev) prev();
     if (a.go >= 0) go(a.go);
     if (a.uncover) uncover();
     if (a.copy_link) platform::copy_link();
-    if (a.recentre) map_.reset_camera(now);
+    if (a.replay) replay();
     if (a.select >= -1) {
         nav_->select(a.select);
         changed(false, true);
     }
+}
+
+// Camera controls over the map's top-left corner, where the map is.
+void App::map_controls(ImVec2 map_min, double now) {
+    ImGui::SetNextWindowPos({map_min.x + 8, map_min.y + 8});
+    ImGui::SetNextWindowBgAlpha(0.75f);
+    ImGui::Begin("Map controls", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    if (focus_ring::button("See the whole map", {}, true)) map_.show_everything(now);
+    ImGui::SameLine();
+    if (focus_ring::button("Frame the step", {}, true)) map_.reset_camera(now);
+    map_.reserve_top(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - map_min.y);
+    ImGui::End();
 }
 
 std::string App::state_json() const {
@@ -167,7 +207,6 @@ std::string App::state_json() const {
     j["step"] = step.id;
     j["index"] = nav_->step();
     j["count"] = story_.steps.size();
-    j["reveal"] = step.reveal;
     j["covered"] = nav_->covered();
     j["selected"] = nav_->selected() >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(nav_->selected())].id)
                                           : nlohmann::json(nullptr);
@@ -187,5 +226,26 @@ std::string App::state_json() const {
     }
     j["entities"] = std::move(ids);
     j["positions"] = std::move(positions);
+    j["skipped"] = nav_->skipped();
+    j["furthest"] = nav_->furthest();
+    // What the reader sees, in CSS px of the canvas: the map's visible area
+    // (not under the panel), and every node label drawn in the last frame.
+    const ImVec2 a = map_.area_min(), b = map_.area_max();
+    j["mapRect"] = {{"x", a.x}, {"y", a.y}, {"w", b.x - a.x}, {"h", b.y - a.y}};
+    auto labels = nlohmann::json::array();
+    for (const auto& l : map_.labels()) {
+        labels.push_back({{"id", story_.entities[static_cast<std::size_t>(l.entity)].id}, {"text", l.text},
+                          {"x", l.box.x0}, {"y", l.box.y0}, {"w", l.box.width()}, {"h", l.box.height()}, {"px", l.px}});
+    }
+    j["labels"] = std::move(labels);
+    const int subject = map_.reveal_subject();
+    j["reveal"] = step.reveal;
+    j["hint"] = panel_.hint();
+    j["keyboardFocus"] = focus_ring::focused_label();
+    const ImVec2 t0 = panel_.timeline_min(), t1 = panel_.timeline_max();
+    j["timeline"] = {{"x", t0.x}, {"y", t0.y}, {"w", t1.x - t0.x}, {"h", t1.y - t0.y}};
+    j["staging"] = {{"phase", map_.phase(platform::now_ms())},
+                    {"subject", subject >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(subject)].id)
+                                             : nlohmann::json(nullptr)}};
     return j.dump();
 }

@@ -13,6 +13,7 @@
 #include "core/step_state.h"
 #include "core/story.h"
 #include "core/story_layout.h"
+#include "focus_ring.h"
 #include "map_view.h"
 #include "panel.h"
 
@@ -29,17 +30,18 @@ public:
     void open_link(std::string_view fragment, bool from_history);
     bool go_id(std::string_view step_id);
     void go(int step);
-    void next() { go(nav_->step() + 1); }
-    void prev() { go(nav_->step() - 1); }   // from under a cover too: back to the step before
+    void next();      // under a cover: lifts it, never skips past it
+    void prev();      // under a cover: to the step whose map it shows
+    void replay();    // plays the shown step's reveal again
     bool select_id(std::string_view entity_id);
     void uncover();
     void zoom_by(float factor, float x, float y) { map_.zoom_by(factor, {x, y}); }
 
     std::string state_json() const;   // for window.explainer.state()
-    bool busy(double now) const { return map_.animating(now); }
 
 private:
     void changed(bool step_changed, bool write_url);
+    void map_controls(ImVec2 map_min, double now);
     void flush_url(double now);
 
     explainer::story::Story story_;

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 
 #include "theme.h"
 
@@ -11,20 +11,24 @@ namespace map_view {
 using namespace explainer;
 
 namespace {
-constexpr double kStepMs = 480;     // map transitions
+constexpr double kStepMs = 480;       // an ordinary step's transition
 constexpr double kCameraMs = 650;
+// A staged reveal: the camera goes to the subject, a beat, the unmasking, the edges.
+constexpr double kApproachMs = 750, kBeatMs = 500, kPlayMs = 1600, kEdgesMs = 600;
+
 float ease(float t) { return t < 0.5f ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3.0f) / 2; }
 Vec2 lerp(Vec2 a, Vec2 b, float t) { return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}; }
 }  // namespace
 
 std::vector<Vec2> MapView::measure(const story::Story& s, ImFont* font) {
     std::vector<Vec2> out;
+    name_w_.clear();
     for (const auto& e : s.entities) {
         const ImVec2 size = font->CalcTextSizeA(theme::kLabelSize, 1e9f, 0, e.name.c_str());
-        // The box is centred on the node: the shape above, the label below.
+        name_w_.push_back(size.x);
+        // The layout's box is centred on the node: the shape above, the label below.
         out.push_back({std::max(theme::kNodeRadius, size.x * 0.5f) + 6, theme::kNodeRadius + size.y + 6});
     }
-    half_ = out;
     return out;
 }
 
@@ -32,11 +36,25 @@ float MapView::progress(double now) const {
     if (duration_ <= 0) return 1;
     return ease(static_cast<float>(std::clamp((now - t0_) / duration_, 0.0, 1.0)));
 }
-
+float MapView::edge_fade(double now) const {
+    if (edge_ms_ <= 0) return 1;
+    return static_cast<float>(std::clamp((now - edge_t0_) / edge_ms_, 0.0, 1.0));
+}
 Vec2 MapView::position(int e, float t) const { return lerp(nodes_[e].from, nodes_[e].to, t); }
 float MapView::alpha(int e, float t) const { return nodes_[e].alpha_from + (nodes_[e].alpha_to - nodes_[e].alpha_from) * t; }
+float MapView::node_radius() const { return theme::kNodeRadius * std::clamp(camera_.zoom, 0.65f, 1.8f); }
+float MapView::label_px() const { return theme::label_px(camera_.zoom); }
 
-bool MapView::animating(double now) const { return now - t0_ < duration_ || now - camera_t0_ < kCameraMs; }
+const char* MapView::phase(double now) const {
+    if (staged_) {
+        if (now < stage_t0_ + kApproachMs) return "approach";
+        if (now < t0_) return "beat";
+        if (now < t0_ + duration_) return "play";
+        if (now < edge_t0_ + edge_ms_) return "edges";
+        return "still";
+    }
+    return now < t0_ + duration_ || now < camera_t0_ + camera_ms_ ? "moving" : "still";
+}
 
 void MapView::show(const story::Story& s, const step_state::State& st, const std::vector<Vec2>& targets,
                    const std::vector<int>& focus, double now, bool animate) {
@@ -74,52 +92,124 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
             }
         }
     }
-    for (int r : st.reveals_new)
-        if (s.reveals[r].type == story::RevealType::Nature) next[s.reveals[r].subject].nature_new = true;
+    stage_subject_ = -1;
+    for (int r : st.reveals_new) {
+        const auto& rv = s.reveals[static_cast<std::size_t>(r)];
+        if (rv.type == story::RevealType::Nature) next[rv.subject].nature_new = true;
+        if (stage_subject_ < 0) stage_subject_ = step_state::node_of(st, rv.subject);
+    }
     nodes_ = std::move(next);
-    t0_ = now;
-    duration_ = animate ? kStepMs : 0;
 
-    std::map<std::pair<int, int>, std::size_t> index;
+    // What each node says under its name once a reveal has happened.
+    subtitle_.assign(n, std::string());
+    badge_.assign(n, 0);
+    for (int r : st.reveals_done) {
+        const auto& rv = s.reveals[static_cast<std::size_t>(r)];
+        const int node = step_state::node_of(st, rv.subject);
+        if (node < 0) continue;
+        if (rv.type == story::RevealType::Identity) {
+            subtitle_[node] = "was " + s.entities[rv.subject].name;
+        } else {
+            subtitle_[node] = rv.badge.empty() ? s.entities[rv.target].name : rv.badge;
+            badge_[node] = 1;
+        }
+    }
+
+    // Timing: an ordinary step moves at once; a reveal waits for the camera and a beat.
+    staged_ = animate && stage_subject_ >= 0;
+    stage_t0_ = now;
+    t0_ = staged_ ? now + kApproachMs + kBeatMs : now;
+    duration_ = !animate ? 0 : staged_ ? kPlayMs : kStepMs;
+    edge_t0_ = staged_ ? t0_ + kPlayMs : t0_;
+    edge_ms_ = !animate ? 0 : staged_ ? kEdgesMs : kStepMs;
+
+    std::unordered_map<long long, std::size_t> index;
+    auto key = [](int a, int b) { return (static_cast<long long>(a) << 32) | static_cast<unsigned>(b); };
     edges_.clear();
     for (std::size_t i = 0; i < s.relationships.size(); ++i) {
         if (!st.rel_known[i]) continue;
         const auto& rel = s.relationships[i];
         const int a = st.shown_as[rel.from], b = st.shown_as[rel.to];
         if (a == b) continue;
-        auto [it, inserted] = index.emplace(std::make_pair(a, b), edges_.size());
+        auto [it, inserted] = index.emplace(key(a, b), edges_.size());
         if (inserted) edges_.push_back({a, b, s.relation_types[rel.type].label, false, false});
         else edges_[it->second].label += " · " + s.relation_types[rel.type].label;
         edges_[it->second].is_new = edges_[it->second].is_new || st.rel_new[i];
     }
-    for (auto& e : edges_) e.has_reverse = index.count({e.to, e.from}) > 0;
-    focus_ = focus;
+    for (auto& e : edges_) e.has_reverse = index.count(key(e.to, e.from)) > 0;
+
+    // Roles: the step's focus (and the reveal's subject), their neighbours, the rest.
+    focus_.clear();
+    for (int f : focus) {
+        const int node = step_state::node_of(st, f);
+        if (node >= 0 && std::find(focus_.begin(), focus_.end(), node) == focus_.end()) focus_.push_back(node);
+    }
+    if (stage_subject_ >= 0 && std::find(focus_.begin(), focus_.end(), stage_subject_) == focus_.end())
+        focus_.push_back(stage_subject_);
+    role_.assign(n, kRest);
+    for (int f : focus_) role_[f] = kFocus;
+    for (const auto& e : edges_) {
+        if (role_[e.from] == kFocus && role_[e.to] == kRest) role_[e.to] = kNeighbour;
+        if (role_[e.to] == kFocus && role_[e.from] == kRest) role_[e.from] = kNeighbour;
+    }
+    if (last_candidate_.size() != n) last_candidate_.assign(n, -1);
+
     user_moved_ = false;
+    overview_ = false;
     camera_from_ = camera_;
-    aim_camera(focus);
+    aim_camera(false);
+    camera_ms_ = staged_ ? kApproachMs : kCameraMs;
     camera_t0_ = animate && fitted_ ? now : -1e9;
     if (!animate || !fitted_) camera_ = camera_to_;
 }
 
-void MapView::aim_camera(const std::vector<int>& focus) {
-    float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
-    for (int e : focus) {
-        if (e < 0 || e >= static_cast<int>(nodes_.size()) || nodes_[e].alpha_to <= 0) continue;
-        const Vec2 p = nodes_[e].to;
-        x0 = std::min(x0, p.x - 90); x1 = std::max(x1, p.x + 90);
-        y0 = std::min(y0, p.y - 70); y1 = std::max(y1, p.y + 70);
+// Frames the step (or, asked to, the whole known map) inside the visible map
+// area, with room for every label at its on-screen size.
+void MapView::aim_camera(bool everything) {
+    const float w = std::max(area_max_.x - area_min_.x, 100.0f);
+    const float h = std::max(area_max_.y - area_min_.y - reserved_top_, 100.0f);   // below the controls
+    limits_ = framing::limits_for(w, h);
+    const float px = theme::label_px(limits_.legible), r = theme::kNodeRadius;
+    std::vector<framing::Subject> all, near, focus;
+    for (std::size_t e = 0; e < nodes_.size(); ++e) {
+        if (nodes_[e].alpha_to <= 0) continue;
+        const float name_w = e < name_w_.size() ? name_w_[e] * px / theme::kLabelSize : 80.0f;
+        const float lines = subtitle_.size() > e && !subtitle_[e].empty() ? 2.3f : 1.2f;
+        const framing::Subject s{nodes_[e].to, {std::max(name_w / 2 + 4, r + 4), r + px * lines + 6}};
+        all.push_back(s);
+        if (role_[e] != kRest) near.push_back(s);
+        if (role_[e] == kFocus) focus.push_back(s);
     }
-    if (x0 > x1) return;
-    const float w = std::max(area_max_.x - area_min_.x, 100.0f), h = std::max(area_max_.y - area_min_.y, 100.0f);
-    camera_to_.centre = {(x0 + x1) / 2, (y0 + y1) / 2};
-    camera_to_.zoom = std::clamp(std::min(w / (x1 - x0), h / (y1 - y0)), 0.35f, 1.25f);
+    framing::View v = camera_to_;
+    if (everything) {
+        framing::Limits wide = limits_;
+        wide.max_frame = std::max(limits_.max_frame, limits_.min_zoom);
+        framing::fit(all, w, h, wide, v);
+    } else {
+        framing::choose(all, near, focus, w, h, limits_, v);
+    }
+    // The view was framed for the area below the controls; the camera's
+    // centre is the middle of the whole area, a little higher.
+    if (v.zoom > 0) v.centre.y -= std::min(reserved_top_, area_max_.y - area_min_.y - 100.0f) / 2 / v.zoom;
+    camera_to_ = v;
 }
 
 void MapView::reset_camera(double now) {
     camera_from_ = camera_;
-    aim_camera(focus_);
+    aim_camera(false);
     camera_t0_ = now;
+    camera_ms_ = kCameraMs;
     user_moved_ = false;
+    overview_ = false;
+}
+
+void MapView::show_everything(double now) {
+    camera_from_ = camera_;
+    aim_camera(true);
+    camera_t0_ = now;
+    camera_ms_ = kCameraMs;
+    user_moved_ = false;
+    overview_ = true;
 }
 
 ImVec2 MapView::to_screen(Vec2 p) const {
@@ -134,7 +224,7 @@ Vec2 MapView::to_world(ImVec2 sp) const {
 
 void MapView::zoom_by(float factor, ImVec2 sp) {
     const Vec2 before = to_world(sp);
-    camera_.zoom = std::clamp(camera_.zoom * factor, 0.05f, 4.0f);
+    camera_.zoom = std::clamp(camera_.zoom * factor, limits_.min_zoom, limits_.max_zoom);
     const Vec2 after = to_world(sp);
     camera_.centre.x += before.x - after.x;
     camera_.centre.y += before.y - after.y;
@@ -149,12 +239,12 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
     area_min_ = amin;
     area_max_ = amax;
     if (!fitted_ || (resized && !user_moved_)) {   // first frame, or the window changed
-        aim_camera(focus_);
+        aim_camera(overview_);
         camera_ = camera_to_;
         fitted_ = true;
     }
-    if (!user_moved_ && now - camera_t0_ < kCameraMs) {
-        const float c = ease(static_cast<float>((now - camera_t0_) / kCameraMs));
+    if (!user_moved_ && now - camera_t0_ < camera_ms_) {
+        const float c = ease(static_cast<float>((now - camera_t0_) / camera_ms_));
         camera_.centre = lerp(camera_from_.centre, camera_to_.centre, c);
         camera_.zoom = camera_from_.zoom + (camera_to_.zoom - camera_from_.zoom) * c;
     } else if (!user_moved_) {
@@ -175,78 +265,75 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
 
     ImDrawList* dl = ImGui::GetBackgroundDrawList();
     dl->PushClipRect(amin, amax);
-    const float t = progress(now);
-    const float z = camera_.zoom;
-    const float r = theme::kNodeRadius * std::clamp(z, 0.45f, 1.6f);
-    const float label_size = theme::kLabelSize * std::clamp(z, 0.6f, 1.5f);
-    const bool labels = label_size * 1.0f >= 8.5f;
+    const float t = progress(now), fade = edge_fade(now);
+    const float z = camera_.zoom, r = node_radius();
     auto on_screen = [&](ImVec2 p, float margin) {
         return p.x > amin.x - margin && p.x < amax.x + margin && p.y > amin.y - margin && p.y < amax.y + margin;
     };
 
-    // Hover: the node under the mouse, by shape or label.
+    // Hover: the node under the mouse, by its shape or by its label as drawn last frame.
     if (over && !ImGui::IsMouseDragging(0, 3)) {
         float best = 1e30f;
         for (int e : st.nodes) {
             const ImVec2 p = to_screen(position(e, t));
-            const float dx = io.MousePos.x - p.x, dy = io.MousePos.y - p.y;
-            const bool in_label = std::fabs(dx) < half_[e].x * z && dy > 0 && dy < half_[e].y * z;
-            const float d2 = dx * dx + dy * dy;
-            if ((d2 < (r + 6) * (r + 6) || in_label) && d2 < best) { best = d2; result.hovered = e; }
+            const float dx = io.MousePos.x - p.x, dy = io.MousePos.y - p.y, d2 = dx * dx + dy * dy;
+            if (d2 < (r + 6) * (r + 6) && d2 < best) { best = d2; result.hovered = e; }
+        }
+        if (result.hovered < 0) {
+            for (const auto& l : drawn_)
+                if (io.MousePos.x >= l.box.x0 && io.MousePos.x <= l.box.x1 && io.MousePos.y >= l.box.y0 &&
+                    io.MousePos.y <= l.box.y1) result.hovered = l.entity;
         }
     }
     const int hot = result.hovered >= 0 ? result.hovered : selected;
 
-    // Edges under nodes. One line per ordered pair; pairs linked both ways bow apart.
+    // Edges under nodes: one line per ordered pair; pairs linked both ways bow
+    // apart. The step's own and the hot node's stand out; the rest is dimmed.
     for (const auto& g : edges_) {
-        const float a = std::min(alpha(g.from, t), alpha(g.to, t));
+        float a = std::min(alpha(g.from, t), alpha(g.to, t));
+        if (g.is_new) a *= fade;
         if (a <= 0.01f) continue;
         const ImVec2 p = to_screen(position(g.from, t)), q = to_screen(position(g.to, t));
-        if (!on_screen(p, 0) && !on_screen(q, 0) &&
-            (std::max(p.x, q.x) < amin.x || std::min(p.x, q.x) > amax.x || std::max(p.y, q.y) < amin.y || std::min(p.y, q.y) > amax.y))
+        if (std::max(p.x, q.x) < amin.x || std::min(p.x, q.x) > amax.x || std::max(p.y, q.y) < amin.y || std::min(p.y, q.y) > amax.y)
             continue;
         const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
         if (len < 2 * r + 4) continue;
         const ImVec2 u{dx / len, dy / len}, nrm{-u.y, u.x};
-        const float bow = g.has_reverse ? 18.0f * std::clamp(z, 0.5f, 1.2f) : 0.0f;
+        const float bow = g.has_reverse ? 18.0f * std::clamp(z, 0.6f, 1.4f) : 0.0f;
         const ImVec2 mid{(p.x + q.x) / 2 + nrm.x * bow, (p.y + q.y) / 2 + nrm.y * bow};
         const ImVec2 start{p.x + u.x * (r + 3), p.y + u.y * (r + 3)};
         const ImVec2 tip{q.x - u.x * (r + 5), q.y - u.y * (r + 5)};
         const bool touches = g.from == hot || g.to == hot;
         const ImU32 col = theme::with_alpha(g.is_new ? theme::kEdgeNew : touches ? theme::kText : theme::kEdge, a);
-        const float thick = (g.is_new || touches ? 2.2f : 1.4f) * std::clamp(z, 0.6f, 1.3f);
+        const float thick = (g.is_new || touches ? 2.2f : 1.3f) * std::clamp(z, 0.8f, 1.4f);
         if (bow > 0) dl->AddBezierQuadratic(start, mid, tip, col, thick, 16);
         else dl->AddLine(start, tip, col, thick);
         const ImVec2 dir = bow > 0 ? ImVec2{tip.x - mid.x, tip.y - mid.y} : u;
-        const float dl_len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
-        const ImVec2 d{dir.x / dl_len, dir.y / dl_len}, dn{-d.y, d.x};
-        const float h = 9.0f * std::clamp(z, 0.6f, 1.3f);
+        const float dir_len = std::max(std::sqrt(dir.x * dir.x + dir.y * dir.y), 1e-3f);
+        const ImVec2 d{dir.x / dir_len, dir.y / dir_len}, dn{-d.y, d.x};
+        const float h = 9.0f * std::clamp(z, 0.8f, 1.4f);
         dl->AddTriangleFilled(tip, {tip.x - d.x * h + dn.x * h * 0.5f, tip.y - d.y * h + dn.y * h * 0.5f},
                               {tip.x - d.x * h - dn.x * h * 0.5f, tip.y - d.y * h - dn.y * h * 0.5f}, col);
-        // Labels where they are wanted and will not crowd: new edges, edges of
-        // the hovered or selected node, or everything once the reader zooms in
-        // past what the camera itself ever picks (1.25).
-        if (labels && (g.is_new || touches || z >= 1.6f)) {
-            const ImVec2 ls = font->CalcTextSizeA(label_size * 0.9f, 1e9f, 0, g.label.c_str());
-            const ImVec2 at{mid.x - ls.x / 2, mid.y - ls.y / 2};
-            dl->AddRectFilled({at.x - 4, at.y - 1}, {at.x + ls.x + 4, at.y + ls.y + 1}, theme::with_alpha(theme::kBackground, 0.85f * a), 4);
-            dl->AddText(font, label_size * 0.9f, at, theme::with_alpha(g.is_new ? theme::kEdgeNew : theme::kTextDim, a), g.label.c_str());
-        }
     }
 
-    // Nodes.
+    // Nodes. Context (not the focus, not its neighbours, not new) is dimmed.
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         const int e = static_cast<int>(i);
-        const float a = alpha(e, t);
+        float a = alpha(e, t);
         if (a <= 0.01f) continue;
         const ImVec2 p = to_screen(position(e, t));
-        if (!on_screen(p, 200)) continue;
+        if (!on_screen(p, r * 3)) continue;
         const auto& ent = s.entities[i];
-        const int nature = st.revealed_as[i];
         const bool fresh = st.entity_new[i] || nodes_[i].morph_from >= 0;
+        if (role_[i] == kRest && !fresh && e != hot) a *= 0.55f;
+        const int nature = st.revealed_as[i];
         const float grow = nodes_[i].alpha_from < 0.01f ? 0.6f + 0.4f * t : 1.0f;
         const float rr = r * grow;
         if (fresh) dl->AddCircle(p, rr + 7 + 5 * (1 - t), theme::with_alpha(theme::kHighlight, a * (0.5f + 0.5f * t)), 32, 2.5f);
+        if (staged_ && e == stage_subject_ && now < t0_ + duration_) {   // the reveal's subject, waiting
+            const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(now - stage_t0_) * 0.008f);
+            dl->AddCircle(p, rr + 12 + 3 * pulse, theme::with_alpha(theme::kReveal, a * (0.4f + 0.5f * pulse)), 32, 2.5f);
+        }
         if (e == selected) dl->AddCircle(p, rr + 11, theme::with_alpha(theme::kText, a), 32, 2.0f);
         ImU32 fill = theme::kind_color(ent.kind, a);
         if (nature >= 0) {
@@ -255,8 +342,10 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
             const ImU32 true_color = theme::kind_color(s.entities[nature].kind, a);
             const float k = nodes_[i].nature_new ? t : 1.0f;
             fill = theme::with_alpha(k > 0.5f ? true_color : fill, a);
-            dl->PathArcTo(p, rr + 5, -1.5708f, -1.5708f + 6.2832f * k, 32);
-            dl->PathStroke(theme::with_alpha(theme::kReveal, a), 0, 3.0f);
+            if (k > 0) {
+                dl->PathArcTo(p, rr + 5, -1.5708f, -1.5708f + 6.2832f * k, 32);
+                dl->PathStroke(theme::with_alpha(theme::kReveal, a), 0, 3.0f);
+            }
             if (nodes_[i].nature_new && k < 1) {
                 const ImVec2 m{p.x, p.y + rr * 2.2f * k};   // the mask slides down and fades
                 dl->AddRectFilled({m.x - rr * 0.9f, m.y - rr * 0.5f}, {m.x + rr * 0.9f, m.y + rr * 0.4f},
@@ -266,21 +355,9 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
             }
         }
         theme::draw_shape(dl, ent.kind, p, rr, fill, theme::with_alpha(IM_COL32(255, 255, 255, 200), a));
-        if (!labels) continue;
-        const ImVec2 ls = font->CalcTextSizeA(label_size, 1e9f, 0, ent.name.c_str());
-        const ImVec2 at{p.x - ls.x / 2, p.y + rr + 4};
-        const int morph = nodes_[i].morph_from;
-        if (morph >= 0 && t < 1) {   // the old name gives way to the new one
-            const auto& old = s.entities[morph].name;
-            const ImVec2 os = font->CalcTextSizeA(label_size, 1e9f, 0, old.c_str());
-            dl->AddText(font, label_size, {p.x - os.x / 2, at.y - 6 * t}, theme::with_alpha(theme::kText, (1 - t) * a), old.c_str());
-            dl->AddText(font, label_size, {at.x, at.y + 6 * (1 - t)}, theme::with_alpha(theme::kHighlight, t * a), ent.name.c_str());
-        } else {
-            // A backing keeps edges that pass under the label from striking through it.
-            dl->AddRectFilled({at.x - 3, at.y}, {at.x + ls.x + 3, at.y + ls.y}, theme::with_alpha(theme::kBackground, 0.8f * a), 4);
-            dl->AddText(font, label_size, at, theme::with_alpha(e == hot ? theme::kHighlight : theme::kText, a), ent.name.c_str());
-        }
     }
+
+    place_and_draw_labels(s, st, dl, font, selected, result.hovered, now);
     dl->PopClipRect();
 
     if (over && ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragging(0, 3) && io.MouseDragMaxDistanceSqr[0] < 25) {

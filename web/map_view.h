@@ -1,8 +1,11 @@
 // map_view.h — the relationship map: draws the nodes and edges the reader
-// knows at the shown step, animates between steps (positions, fades, identity
-// morphs, nature reveals), eases the camera to the step's focus, and handles
-// pan, zoom, hover and click. Positions come from story_layout; this file
-// only draws and animates them.
+// knows at the shown step, animates between steps, frames the camera on what
+// the step is about (core/framing), and places every label so it can be read
+// (core/label_place): labels are drawn at a fixed, readable size on screen,
+// whatever the zoom, and collide with nothing. A reveal is staged where the
+// reader looks: the camera goes to its subject, a beat, the unmasking plays,
+// then the edges re-point. Positions come from story_layout; this file only
+// draws and animates them. map_labels.cpp holds the label half.
 #pragma once
 
 #include <imgui.h>
@@ -10,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "core/framing.h"
+#include "core/label_place.h"
 #include "core/layout.h"
 #include "core/step_state.h"
 #include "core/story.h"
@@ -18,17 +23,21 @@ namespace map_view {
 
 using explainer::layout::Vec2;
 
-struct Camera {
-    Vec2 centre;
-    float zoom = 1;
+// A node label as drawn in the last frame, in CSS px of the canvas.
+struct DrawnLabel {
+    int entity = -1;
+    std::string text;          // its first line: the name
+    explainer::label_place::Box box;
+    float px = 0;              // font size of the name
 };
 
 class MapView {
 public:
-    // Measures labels with the map font; the result sizes the layout boxes.
+    // Measures names with the map font; returns the layout's box half-sizes.
     std::vector<Vec2> measure(const explainer::story::Story& story, ImFont* font);
 
-    // Shows a new state (animated unless animate is false).
+    // Shows a new state: animated, and staged when it holds a reveal, unless
+    // animate is false (reduced motion, first frame), when it is instant.
     void show(const explainer::story::Story& story, const explainer::step_state::State& state,
               const std::vector<Vec2>& targets, const std::vector<int>& focus, double now, bool animate);
 
@@ -37,13 +46,24 @@ public:
         bool background_click = false;
         int hovered = -1;
     };
-    // Draws into area (screen coords) and handles input over it.
+    // Draws into the map area (screen coords) and handles input over it.
     Result draw(const explainer::story::Story& story, const explainer::step_state::State& state, ImVec2 area_min,
                 ImVec2 area_max, int selected, double now, ImFont* font);
 
+    // A strip at the top of the map area that controls cover: labels avoid
+    // it, and the camera frames below it.
+    void reserve_top(float height) { reserved_top_ = height; }
     void zoom_by(float factor, ImVec2 screen_point);   // pinch and wheel
-    void reset_camera(double now);                       // back to the step's focus
-    bool animating(double now) const;
+    void reset_camera(double now);                       // back to the step's framing
+    void show_everything(double now);                    // the whole known map
+
+    // Where a staged reveal is: "approach", "beat", "play", "edges" or
+    // "still" (also between ordinary steps once they settle, "moving" before).
+    const char* phase(double now) const;
+    int reveal_subject() const { return stage_subject_; }   // node entity, or -1
+    const std::vector<DrawnLabel>& labels() const { return drawn_; }
+    ImVec2 area_min() const { return area_min_; }
+    ImVec2 area_max() const { return area_max_; }
 
 private:
     struct Node {
@@ -57,21 +77,40 @@ private:
         std::string label;         // the relationship labels, joined
         bool is_new, has_reverse;
     };
+    enum Role : unsigned char { kRest, kNeighbour, kFocus };
+
     Vec2 position(int e, float t) const;
     float alpha(int e, float t) const;
     float progress(double now) const;
+    float edge_fade(double now) const;
     ImVec2 to_screen(Vec2 p) const;
     Vec2 to_world(ImVec2 s) const;
-    void aim_camera(const std::vector<int>& focus);
+    float node_radius() const;
+    float label_px() const;
+    void aim_camera(bool everything);
+    void place_and_draw_labels(const explainer::story::Story& story, const explainer::step_state::State& state,
+                               ImDrawList* dl, ImFont* font, int selected, int hovered, double now);
 
     std::vector<Node> nodes_;
     std::vector<EdgeGroup> edges_;
-    std::vector<Vec2> half_;      // label boxes, for hit tests
-    double t0_ = -1e9, duration_ = 0;
-    Camera camera_, camera_from_, camera_to_;
-    double camera_t0_ = -1e9;
-    bool user_moved_ = false, dragging_ = false, fitted_ = false;
-    ImVec2 area_min_, area_max_;
+    std::vector<float> name_w_;            // name widths at the base size
+    std::vector<unsigned char> role_;      // per entity, for the shown step
+    std::vector<std::string> subtitle_;    // per entity: "was The Puppet Master", a badge, or ""
+    std::vector<unsigned char> badge_;     // per entity: subtitle_ is a badge
+    std::vector<int> last_candidate_;      // per entity: where its label sat last frame
+    std::vector<DrawnLabel> drawn_;
+    std::vector<explainer::label_place::Placed> edge_boxes_;
+    double t0_ = -1e9, duration_ = 0;       // node moves, fades, morphs and masks
+    double edge_t0_ = -1e9, edge_ms_ = 0;   // new edges fading in
+    double stage_t0_ = -1e9;                // a staged reveal started here
+    bool staged_ = false;
+    int stage_subject_ = -1;
+    explainer::framing::View camera_, camera_from_, camera_to_;
+    explainer::framing::Limits limits_;
+    double camera_t0_ = -1e9, camera_ms_ = 650;
+    bool user_moved_ = false, dragging_ = false, fitted_ = false, overview_ = false;
+    ImVec2 area_min_{0, 0}, area_max_{0, 0};
+    float reserved_top_ = 0;
     std::vector<int> focus_;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "focus_ring.h"
 #include "theme.h"
 
 namespace panel {
@@ -20,6 +21,7 @@ void dim_text(const std::string& text) {
 Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, const step_state::State& shown,
                     ImVec2 pos, ImVec2 size, const Fonts& fonts, bool compact) {
     Actions out;
+    hint_.clear();
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::Begin("Walkthrough", nullptr,
@@ -34,7 +36,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     ImGui::Text("Step %d of %d", k + 1, count);
     if (compact) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 90);
-        if (ImGui::SmallButton(collapsed_ ? "Show text" : "Hide text")) collapsed_ = !collapsed_;
+        if (focus_ring::button(collapsed_ ? "Show text" : "Hide text", {}, true)) collapsed_ = !collapsed_;
     }
     ImGui::PopStyleColor();
     timeline(s, nav, out);
@@ -42,14 +44,14 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     // Buttons.
     const float bw = (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3;
     ImGui::BeginDisabled(k == 0 && !nav.covered());
-    if (ImGui::Button("< Previous", {bw, 0})) out.prev = true;
+    if (focus_ring::button("< Previous", {bw, 0})) out.prev = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(k + 1 >= count || nav.covered());
-    if (ImGui::Button("Next >", {bw, 0})) out.next = true;
+    ImGui::BeginDisabled(k + 1 >= count && !nav.covered());   // under a cover, Next lifts it
+    if (focus_ring::button("Next >", {bw, 0})) out.next = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Copy link", {bw, 0})) out.copy_link = true;
+    if (focus_ring::button("Copy link", {bw, 0})) out.copy_link = true;
 
     if (!nav.notice().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.84f, 0.4f, 1));
@@ -59,7 +61,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     ImGui::Separator();
     if (compact && collapsed_) {
         ImGui::PushFont(fonts.title);
-        ImGui::TextWrapped("%s", nav.covered() ? "A reveal" : step.title.c_str());
+        ImGui::TextWrapped("%s", nav.covered() ? "A hidden twist" : step.title.c_str());
         ImGui::PopFont();
         ImGui::End();
         return out;
@@ -67,14 +69,27 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
 
     ImGui::BeginChild("text", {0, 0}, false);
     if (nav.covered()) {
+        // Says what is hidden without saying what it is.
+        const int skipped = nav.skipped(), first = nav.first_skipped();
         ImGui::PushFont(fonts.title);
-        ImGui::TextWrapped("This link opens a reveal");
+        if (skipped == 1 && first == k) ImGui::TextWrapped("This link opens a twist");
+        else ImGui::TextWrapped("This link skips %d twist%s", skipped, skipped == 1 ? "" : "s");
         ImGui::PopFont();
-        ImGui::TextWrapped("It jumps to step %d of %d, where the story shows one of its twists. The map shows what "
-                           "you would know just before it.", k + 1, count);
+        if (skipped == 1 && first == k)
+            ImGui::TextWrapped("It jumps to step %d of %d, where the story reveals something you haven't seen yet. "
+                               "The map shows what you would know just before it.", k + 1, count);
+        else
+            ImGui::TextWrapped("It jumps to step %d of %d. On the way it passes %d twist%s you haven't seen yet, the "
+                               "first at step %d. The map shows what you would know just before that.",
+                               k + 1, count, skipped, skipped == 1 ? "" : "s", first + 1);
         ImGui::Spacing();
-        if (ImGui::Button("Show the reveal", {ImGui::GetContentRegionAvail().x, 0})) out.uncover = true;
-        if (ImGui::Button("Start from the beginning", {ImGui::GetContentRegionAvail().x, 0})) out.go = 0;
+        const float full = ImGui::GetContentRegionAvail().x;
+        if (focus_ring::button("Show everything", {full, 0})) out.uncover = true;
+        if (first > 0) {
+            const std::string from_twist = "Step through from the first twist (step " + std::to_string(first + 1) + ")";
+            if (first != k && focus_ring::button(from_twist.c_str(), {full, 0})) out.go = first;
+        }
+        if (focus_ring::button("Start from the beginning", {full, 0})) out.go = 0;
     } else {
         dim_text(s.sections[static_cast<std::size_t>(step.section)].title);
         ImGui::PushFont(fonts.title);
@@ -88,6 +103,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
                 ImGui::SameLine();
                 ImGui::TextWrapped("%s", s.reveals[static_cast<std::size_t>(r)].summary.c_str());
             }
+            if (!shown.reveals_new.empty() && focus_ring::button("Replay the reveal", {}, true)) out.replay = true;
         }
         ImGui::Spacing();
         ImGui::TextWrapped("%s", step.narration.c_str());
@@ -98,9 +114,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     else dim_text("Tap or click anything on the map to see what is known about it so far. Drag to pan, "
                   "scroll or pinch to zoom. Keys: \xE2\x86\x90 \xE2\x86\x92, Space, Home, End.");
     ImGui::Spacing();
-    if (ImGui::SmallButton("Recentre map")) out.recentre = true;
-    ImGui::SameLine();
-    if (ImGui::SmallButton(glossary_open_ ? "Hide glossary" : "Glossary")) glossary_open_ = !glossary_open_;
+    if (focus_ring::button(glossary_open_ ? "Hide glossary" : "Glossary", {}, true)) glossary_open_ = !glossary_open_;
     if (glossary_open_) glossary(s, nav.shown_step(), out);
     ImGui::EndChild();
     ImGui::End();
@@ -112,6 +126,8 @@ void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Act
     const float w = ImGui::GetContentRegionAvail().x, h = 26;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("timeline", {w, h});
+    timeline_min_ = p;
+    timeline_max_ = {p.x + w, p.y + h};
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto x_of = [&](int i) { return p.x + 8 + (w - 16) * (count > 1 ? static_cast<float>(i) / (count - 1) : 0.5f); };
     const float y = p.y + h / 2;
@@ -132,12 +148,15 @@ void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Act
         const float mx = ImGui::GetIO().MousePos.x;
         const int i = std::clamp(static_cast<int>((mx - p.x - 8) / std::max(w - 16, 1.0f) * (count - 1) + 0.5f), 0, count - 1);
         if (ImGui::IsItemActive() && i != nav.step()) out.go = i;
-        if (!nav.covered() || i < nav.step()) {   // never spoil a covered step's title
-            ImGui::BeginTooltip();
-            ImGui::Text("%d. %s%s", i + 1, s.steps[static_cast<std::size_t>(i)].title.c_str(),
-                        s.steps[static_cast<std::size_t>(i)].reveal ? "  (reveal)" : "");
-            ImGui::EndTooltip();
-        }
+        // Titles only where they spoil nothing: up to the furthest step seen,
+        // or before the first twist not seen yet.
+        const auto& tip = s.steps[static_cast<std::size_t>(i)];
+        hint_ = std::to_string(i + 1) + ". ";
+        if (nav.may_name(i)) hint_ += tip.title + (tip.reveal ? "  (twist)" : "");
+        else hint_ += tip.reveal ? "A twist you haven't seen yet" : "After a twist you haven't seen yet";
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(hint_.c_str());
+        ImGui::EndTooltip();
     }
 }
 
@@ -151,7 +170,7 @@ void Panel::card(const story::Story& s, const step_state::State& shown, int enti
     ImGui::SameLine();
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::SameLine(ImGui::GetContentRegionMax().x - 24);
-    if (ImGui::SmallButton("x")) out.select = -1;
+    if (focus_ring::button("x", {}, true)) out.select = -1;
     for (const auto& aka : c.also_known_as) dim_text("Known before as " + aka);
     ImGui::TextWrapped("%s", c.desc.c_str());
     for (const auto& r : c.revealed) {
@@ -173,7 +192,7 @@ void Panel::glossary(const story::Story& s, int shown_step, Actions& out) {
         if (g.step > shown_step) { ++hidden; continue; }
         ImGui::PushID(static_cast<int>(i));
         if (g.entity >= 0) {
-            if (ImGui::SmallButton(g.term.c_str())) out.select = g.entity;
+            if (focus_ring::button(g.term.c_str(), {}, true)) out.select = g.entity;
         } else {
             ImGui::TextUnformatted(g.term.c_str());
         }

@@ -15,8 +15,8 @@
 namespace panel {
 
 struct Actions {
-    int go = -1;               // a step chosen on the timeline
-    bool next = false, prev = false, uncover = false, copy_link = false, recentre = false;
+    int go = -1;               // a step chosen on the timeline or on the cover
+    bool next = false, prev = false, uncover = false, copy_link = false, replay = false;
     int select = -2;           // -2 nothing, -1 clear, else an entity
 };
 
@@ -32,11 +32,19 @@ public:
                  const explainer::step_state::State& shown, ImVec2 pos, ImVec2 size, const Fonts& fonts,
                  bool compact);
 
+    bool collapsed() const { return collapsed_; }   // phones: "Hide text" gives the map the room
+    // The timeline tooltip shown in the last frame ("" for none), and where the timeline is.
+    const std::string& hint() const { return hint_; }
+    ImVec2 timeline_min() const { return timeline_min_; }
+    ImVec2 timeline_max() const { return timeline_max_; }
+
 private:
     void timeline(const explainer::story::Story& story, const explainer::navigator::Navigator& nav, Actions& out);
     void card(const explainer::story::Story& story, const explainer::step_state::State& shown, int entity, Actions& out);
     void glossary(const explainer::story::Story& story, int shown_step, Actions& out);
     bool glossary_open_ = false;
+    std::string hint_;
+    ImVec2 timeline_min_, timeline_max_;
     bool collapsed_ = false;
 };
 

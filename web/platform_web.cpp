@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app.h"
+#include "focus_ring.h"
 #include "platform.h"
 #include "theme.h"
 
@@ -59,10 +60,14 @@ EM_JS(void, js_error_page, (const char* title, const char* lines), {
     window['explainerPage']['error'](UTF8ToString(title), UTF8ToString(lines).split('\n'));
 });
 
+namespace {
+bool g_embedded = false;   // ?embed=1, read once at start
+}  // namespace
+
 namespace platform {
 double now_ms() { return emscripten_get_now(); }
 bool prefers_reduced_motion() { return js_reduced_motion() != 0; }
-bool embedded() { return js_embedded() != 0; }
+bool embedded() { return g_embedded; }
 void set_mirror(const std::string& text) { js_set_mirror(text.c_str()); }
 void write_url(const std::string& fragment, bool push) { js_write_url(fragment.c_str(), push ? 1 : 0); }
 void copy_link() { js_copy_link(); }
@@ -128,6 +133,7 @@ void frame() {
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
+    focus_ring::begin_frame();
     g_app.frame(start, g_fonts);
     ImGui::Render();
     const double ui_done = emscripten_get_now();
@@ -158,6 +164,10 @@ float g_pinch_distance = 0;
 
 int imgui_button(unsigned short b) { return b == 0 ? 0 : b == 2 ? 1 : 2; }
 
+// In an embed, the wheel scrolls the host page until the reader has clicked
+// the map (or holds Ctrl): a page that scrolls past an embed must not get stuck.
+bool g_map_engaged = false;
+
 // ImGui 1.86 samples the button state once a frame, so a press and release
 // that arrive within one frame (a quick click or tap) would be lost: a
 // release is held back until a frame has seen the press.
@@ -183,13 +193,18 @@ void end_of_frame_input() {
 EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user_data) {
     ImGuiIO& io = ImGui::GetIO();
     if (!user_data) io.MousePos = ImVec2(static_cast<float>(e->targetX), static_cast<float>(e->targetY));
-    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) press(imgui_button(e->button));
+    if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
+        press(imgui_button(e->button));
+        g_map_engaged = true;
+        focus_ring::clear();
+    }
     if (type == EMSCRIPTEN_EVENT_MOUSEUP) release(imgui_button(e->button));
     if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
     return type == EMSCRIPTEN_EVENT_MOUSEDOWN;
 }
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
+    if (platform::embedded() && !g_map_engaged && !e->mouse.ctrlKey) return EM_FALSE;
     const double scale = e->deltaMode == DOM_DELTA_PIXEL ? 1.0 / 100 : e->deltaMode == DOM_DELTA_LINE ? 1.0 / 3 : 1.0;
     ImGui::GetIO().MouseWheel -= static_cast<float>(std::clamp(e->deltaY * scale, -3.0, 3.0));
     return EM_TRUE;   // the page itself must not scroll
@@ -224,7 +239,13 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 EM_BOOL on_key(int, const EmscriptenKeyboardEvent* e, void*) {
     if (js_typing() || e->ctrlKey || e->metaKey || e->altKey) return EM_FALSE;
     const std::string key = e->key;
-    if (key == "ArrowRight" || key == " " || key == "PageDown") g_app.next();
+    if (key == "Tab") return focus_ring::tab(e->shiftKey) ? EM_TRUE : EM_FALSE;   // off the end: the browser moves on
+    if (key == "Escape") {
+        focus_ring::clear();
+        return EM_FALSE;
+    }
+    if ((key == "Enter" || key == " ") && focus_ring::press()) return EM_TRUE;   // the button in focus
+    if (key == "ArrowRight" || key == " " || key == "Enter" || key == "PageDown") g_app.next();
     else if (key == "ArrowLeft" || key == "PageUp") g_app.prev();
     else if (key == "Home") g_app.go(0);
     else if (key == "End") g_app.go(static_cast<int>(g_app.story().steps.size()) - 1);
@@ -307,6 +328,7 @@ int main() {
         platform::show_error_page("The story file has problems", problems);
         return 0;
     }
+    g_embedded = js_embedded() != 0;
     char* hash = js_location_hash();
     g_app.open_link(hash, false);
     std::free(hash);

@@ -9,7 +9,10 @@ namespace theme {
 
 constexpr float kBodySize = 16.0f;    // CSS px
 constexpr float kTitleSize = 23.0f;
-constexpr float kLabelSize = 14.0f;   // map labels at zoom 1
+constexpr float kLabelSize = 14.0f;   // map label size the layout's boxes are measured at
+// Map labels are drawn at a fixed, readable size on screen: never under 13
+// CSS px whatever the zoom, a little larger when a big screen zooms in.
+inline float label_px(float zoom) { return zoom * 13.5f < 13.0f ? 13.0f : zoom * 13.5f > 24.0f ? 24.0f : zoom * 13.5f; }
 constexpr float kNodeRadius = 13.0f;
 
 ImU32 kind_color(explainer::story::Kind kind, float alpha = 1.0f);
@@ -24,6 +27,7 @@ constexpr ImU32 kEdgeNew = IM_COL32(255, 214, 102, 255);
 constexpr ImU32 kHighlight = IM_COL32(255, 214, 102, 255);
 constexpr ImU32 kText = IM_COL32(232, 234, 240, 255);
 constexpr ImU32 kTextDim = IM_COL32(160, 166, 182, 255);
+constexpr ImU32 kTextSoft = IM_COL32(196, 200, 212, 255);
 constexpr ImU32 kReveal = IM_COL32(255, 99, 146, 255);
 
 void apply_style(float scale);

@@ -24,7 +24,7 @@ test('every reveal link opens covered, and after uncover() matches the state rea
     assert.equal(s.step, step.id);
     assert.equal(s.covered, true, step.id);
     assert.equal(s.title, '');                                        // the twist's title stays hidden
-    assert.match(await page.textContent('#mirror'), /This link opens a reveal/);
+    assert.match(await page.textContent('#mirror'), /This link skips \d+ twists? you haven't seen yet/);
     assert.ok(!(await page.textContent('#mirror')).includes(step.title));
     await page.evaluate(() => window.explainer.uncover());
     s = await state(page);
@@ -50,10 +50,10 @@ test('a link with an entity selects it and opens its card; the URL follows every
   assert.equal(s.selected, 'opera');
   await page.evaluate(() => window.explainer.next());
   await frames(page, 2);
-  assert.equal(await page.evaluate(() => location.hash), '#/why-the-ids/opera');
+  assert.equal(await page.evaluate(() => location.hash), '#/twist-3/opera');
   await page.evaluate(() => window.explainer.select(''));
   await frames(page, 2);
-  assert.equal(await page.evaluate(() => location.hash), '#/why-the-ids');
+  assert.equal(await page.evaluate(() => location.hash), '#/twist-3');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -74,8 +74,8 @@ test('Back and Forward walk the visited steps; a pasted fragment navigates witho
   await page.evaluate(() => { location.hash = '#/eva/code-eve'; });
   await page.waitForFunction(() => window.explainer.state().step === 'eva');
   assert.equal((await state(page)).selected, 'code-eve');
-  await page.evaluate(() => { location.hash = '#/opera-is-a-usurper'; });   // a pasted reveal is covered
-  await page.waitForFunction(() => window.explainer.state().step === 'opera-is-a-usurper');
+  await page.evaluate(() => { location.hash = '#/opera-is-a-usurper'; });   // a pasted reveal, by its old id, is covered
+  await page.waitForFunction(() => window.explainer.state().step === 'twist-5');
   assert.equal((await state(page)).covered, true);
   assert.equal(await page.evaluate(() => window.notReloaded), true);
   assert.deepEqual(problems, []);
@@ -171,8 +171,11 @@ test('bad links open a sensible step with a notice', async () => {
 test('?embed=1 hides the page chrome and deep links still work', async () => {
   const { page, problems, context } = await open(browser, `${server.url}?embed=1#/final-battle/cyan`);
   assert.equal(await page.isVisible('header'), false);
-  const s = await state(page);
+  let s = await state(page);
   assert.equal(s.step, 'final-battle');
+  assert.equal(s.covered, true);        // it lies past four twists
+  await page.evaluate(() => window.explainer.uncover());
+  s = await state(page);
   assert.equal(s.selected, 'cyan');
   await frames(page, 30);
   await page.screenshot({ path: path.join(here, 'artifacts', 'embed-final-battle-cyan.png') });

@@ -55,7 +55,7 @@ test('every step by the Next button, back by Previous, changing state and mirror
     const s = await state(page);
     assert.equal(s.index, i, `after ${i} clicks`);
     mirrors.add(await page.textContent('#mirror'));
-    if (s.step === 'puppet-master-is-roy') {
+    if (s.step === 'twist-4') {
       assert.ok(s.entities.includes('roy') && !s.entities.includes('puppet-master'));
       await frames(page, 40);
       await page.locator('#canvas').screenshot({ path: path.join(artifacts, 'reveal-puppet-master-is-roy.png') });

@@ -36,8 +36,9 @@ export async function launch() {
 }
 
 // Opens url in a fresh context; resolves once the first frame is drawn (or the error page shows).
-export async function open(browser, url, { viewport = { width: 1280, height: 800 }, permissions = [] } = {}) {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+export async function open(browser, url, { viewport = { width: 1280, height: 800 }, permissions = [], scale = 1,
+                                           reducedMotion = 'no-preference', touch = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: scale, reducedMotion, hasTouch: touch, isMobile: touch });
   if (permissions.length) await context.grantPermissions(permissions, { origin: new URL(url).origin });
   const page = await context.newPage();
   const problems = [];
@@ -54,3 +55,26 @@ export const state = (page) => page.evaluate(() => window.explainer.state());
 export const frames = (page, n = 3) => page.evaluate((k) => new Promise((r) => {
   let left = k; const tick = () => (--left <= 0 ? r() : requestAnimationFrame(tick)); requestAnimationFrame(tick);
 }), n);
+
+// The two screens the explainer is judged on.
+export const LAPTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 390, height: 844 }, scale: 3, touch: true };
+
+// Waits until the map has settled: no step transition, staged reveal or camera move under way.
+export const settled = (page) => page.waitForFunction(() => window.explainer.state().staging.phase === 'still',
+                                                      null, { timeout: 20000 });
+
+// The pairs of drawn labels whose boxes overlap.
+export function overlappingLabels(labels) {
+  const out = [];
+  for (let i = 0; i < labels.length; ++i)
+    for (let j = i + 1; j < labels.length; ++j) {
+      const a = labels[i], b = labels[j];
+      if (a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 && b.y < a.y + a.h - 0.5) out.push(`${a.id}/${b.id}`);
+    }
+  return out;
+}
+
+export function insideRect(l, r) {
+  return l.x >= r.x - 0.5 && l.y >= r.y - 0.5 && l.x + l.w <= r.x + r.w + 0.5 && l.y + l.h <= r.y + r.h + 0.5;
+}

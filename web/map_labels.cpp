@@ -1,0 +1,165 @@
+// map_labels.cpp — the label half of MapView: what each node's label says
+// (its name, "was …" after an identity reveal, a badge after a nature reveal,
+// both names during an unmasking), which labels matter most at this step, and
+// where they go (core/label_place). Edge labels for the step's own
+// relationships and the hot node's are placed after the node labels.
+#include <algorithm>
+#include <cmath>
+
+#include "map_view.h"
+#include "theme.h"
+
+namespace map_view {
+
+using namespace explainer;
+namespace lp = explainer::label_place;
+
+namespace {
+constexpr int kEdgeIds = 1 << 24;   // edge label ids, apart from entity ids
+constexpr float kPadX = 4, kPadY = 1;
+
+struct Lines {
+    std::string first, second;   // second may be empty
+    float first_alpha = 1, second_alpha = 1;
+    float strike = 0;            // 0..1: how far a line runs through `second`
+    bool badge = false;          // `second` is drawn as a pill
+};
+
+Vec2 bezier(ImVec2 a, ImVec2 c, ImVec2 b, float t) {
+    const float u = 1 - t;
+    return {u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y};
+}
+}  // namespace
+
+void MapView::place_and_draw_labels(const story::Story& s, const step_state::State& st, ImDrawList* dl, ImFont* font,
+                                    int selected, int hovered, double now) {
+    const float t = progress(now), fade = edge_fade(now), r = node_radius();
+    const float px = label_px(), sub_px = std::max(12.5f, px * 0.86f), edge_px = std::max(12.0f, px * 0.9f);
+    const bool before_play = now < t0_;
+    const int hot = hovered >= 0 ? hovered : selected;
+    const lp::Box bounds{area_min_.x + 2, area_min_.y + 2, area_max_.x - 2, area_max_.y - 2};
+
+    std::vector<Lines> lines(nodes_.size());
+    std::vector<lp::Label> requests;
+    std::vector<lp::Obstacle> obstacles;
+    std::vector<ImVec2> at(nodes_.size());
+    if (reserved_top_ > 0)   // the map's controls
+        obstacles.push_back({{area_min_.x, area_min_.y, area_max_.x, area_min_.y + reserved_top_}, -2});
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        const int e = static_cast<int>(i);
+        const float a = alpha(e, t);
+        if (a <= 0.05f) continue;
+        const ImVec2 p = to_screen(position(e, t));
+        if (p.x < area_min_.x - 200 || p.x > area_max_.x + 200 || p.y < area_min_.y - 100 || p.y > area_max_.y + 100) continue;
+        at[i] = p;
+        obstacles.push_back({{p.x - r - 2, p.y - r - 2, p.x + r + 2, p.y + r + 2}, e});
+
+        Lines& l = lines[i];
+        const int morph = nodes_[i].morph_from;
+        l.first = s.entities[i].name;
+        l.second = subtitle_[i];
+        l.badge = badge_[i] != 0;
+        if (morph >= 0 && t < 1) {
+            // Unmasking: the old name first, alone; then the new name above
+            // it while a line runs through the old one. Never on top of each other.
+            if (before_play || t <= 0) {
+                l.first = s.entities[static_cast<std::size_t>(morph)].name;
+                l.second.clear();
+            } else {
+                l.second = s.entities[static_cast<std::size_t>(morph)].name;
+                l.first_alpha = std::min(1.0f, t * 1.6f);
+                l.strike = std::clamp((t - 0.2f) / 0.6f, 0.0f, 1.0f);
+            }
+        } else if (nodes_[i].nature_new && t < 1) {
+            if (before_play || t <= 0) l.second.clear();
+            else l.second_alpha = std::clamp((t - 0.3f) / 0.5f, 0.0f, 1.0f);
+        }
+        const float w1 = font->CalcTextSizeA(px, 1e9f, 0, l.first.c_str()).x;
+        const float w2 = l.second.empty() ? 0 : font->CalcTextSizeA(sub_px, 1e9f, 0, l.second.c_str()).x + (l.badge ? 10 : 0);
+        lp::Label req;
+        req.id = e;
+        req.w = std::max(w1, w2) + 2 * kPadX;
+        req.h = px * 1.2f + (l.second.empty() ? 0 : sub_px * 1.25f + 2) + 2 * kPadY;
+        const bool fresh = st.entity_new[i] || morph >= 0;
+        const bool subject = staged_ && e == stage_subject_;
+        req.keep = role_[i] == kFocus || subject;
+        req.rank = role_[i] == kFocus ? 0 : fresh ? 1 : (e == hot || subject) ? 2 : role_[i] == kNeighbour ? 5 : 6;
+        req.prefer = last_candidate_[i];
+        req.at = lp::around_node({p.x, p.y}, r, req.w, req.h);
+        requests.push_back(std::move(req));
+    }
+
+    // Edge labels: the step's own relationships, and those of the hot node.
+    struct EdgeText { std::size_t group; float alpha; };
+    std::vector<EdgeText> edge_texts;
+    for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
+        const auto& g = edges_[gi];
+        const bool touches = hot >= 0 && (g.from == hot || g.to == hot);
+        if (!g.is_new && !touches) continue;
+        const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (g.is_new ? fade : 1.0f);
+        if (a <= 0.3f) continue;
+        const ImVec2 p = to_screen(position(g.from, t)), q = to_screen(position(g.to, t));
+        const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
+        if (len < 2 * r + 20) continue;
+        const float bow = g.has_reverse ? 18.0f * std::clamp(camera_.zoom, 0.6f, 1.4f) : 0.0f;
+        const ImVec2 c{(p.x + q.x) / 2 - dy / len * bow * 2, (p.y + q.y) / 2 + dx / len * bow * 2};
+        std::vector<Vec2> points;
+        for (float f : {0.5f, 0.4f, 0.6f, 0.32f, 0.68f}) points.push_back(bezier(p, c, q, f));
+        const ImVec2 size = font->CalcTextSizeA(edge_px, 1e9f, 0, g.label.c_str());
+        lp::Label req;
+        req.id = kEdgeIds + static_cast<int>(gi);
+        req.w = size.x + 2 * kPadX;
+        req.h = size.y + 2 * kPadY;
+        req.rank = g.is_new ? 3 : 4;
+        req.at = lp::centred_on(points, req.w, req.h);
+        requests.push_back(std::move(req));
+        edge_texts.push_back({gi, a});
+    }
+
+    const auto placed = lp::place(std::move(requests), bounds, obstacles);
+    drawn_.clear();
+    for (const auto& pl : placed) {
+        const lp::Box& b = pl.box;
+        if (pl.id >= kEdgeIds) {
+            const std::size_t gi = static_cast<std::size_t>(pl.id - kEdgeIds);
+            float a = 1;
+            for (const auto& et : edge_texts) if (et.group == gi) a = et.alpha;
+            const auto& g = edges_[gi];
+            dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.88f * a), 4);
+            dl->AddText(font, edge_px, {b.x0 + kPadX, b.y0 + kPadY},
+                        theme::with_alpha(g.is_new ? theme::kEdgeNew : theme::kTextSoft, a), g.label.c_str());
+            continue;
+        }
+        const std::size_t i = static_cast<std::size_t>(pl.id);
+        last_candidate_[i] = pl.candidate;
+        const Lines& l = lines[i];
+        const float a = alpha(pl.id, t);
+        const bool dim = role_[i] == kRest && !st.entity_new[i] && pl.id != hot;
+        const ImU32 col = pl.id == hot || (staged_ && pl.id == stage_subject_ && t < 1) ? theme::kHighlight
+                          : dim ? theme::kTextDim : theme::kText;
+        dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.82f * a), 4);
+        const float w1 = font->CalcTextSizeA(px, 1e9f, 0, l.first.c_str()).x;
+        const float cx = (b.x0 + b.x1) / 2;
+        dl->AddText(font, px, {cx - w1 / 2, b.y0 + kPadY}, theme::with_alpha(col, a * l.first_alpha), l.first.c_str());
+        if (!l.second.empty()) {
+            const float y = b.y0 + kPadY + px * 1.2f + 2;
+            const float w2 = font->CalcTextSizeA(sub_px, 1e9f, 0, l.second.c_str()).x;
+            const float a2 = a * l.second_alpha;
+            if (l.badge) {
+                dl->AddRectFilled({cx - w2 / 2 - 5, y - 1}, {cx + w2 / 2 + 5, y + sub_px * 1.2f},
+                                  theme::with_alpha(theme::kReveal, 0.9f * a2), sub_px * 0.6f);
+                dl->AddText(font, sub_px, {cx - w2 / 2, y}, theme::with_alpha(theme::kBackground, a2), l.second.c_str());
+            } else {
+                dl->AddText(font, sub_px, {cx - w2 / 2, y}, theme::with_alpha(theme::kTextSoft, a2), l.second.c_str());
+                if (l.strike > 0) {
+                    const float sy = y + sub_px * 0.6f;
+                    dl->AddLine({cx - w2 / 2 - 2, sy}, {cx - w2 / 2 - 2 + (w2 + 4) * l.strike, sy},
+                                theme::with_alpha(theme::kReveal, a2), 2.0f);
+                }
+            }
+        }
+        drawn_.push_back({pl.id, l.first, b, px});
+    }
+}
+
+}  // namespace map_view
