@@ -56,3 +56,9 @@ build/bench/bench/layout_native "$out/stories/metallic-rouge.json" "$out/stories
 echo "bench: browser runs (headless Chromium)"
 echo
 node bench/run.mjs "$@"
+
+echo
+echo "### 5. The story's map at every step (the layout the app shows)"
+echo
+{ echo; echo "### 5. The story's map at every step (the layout the app shows)"; echo; } >> "$out/results.md"
+build/bench/bench/story_steps data/metallic-rouge.json | tee -a "$out/results.md"

@@ -212,6 +212,22 @@ Quality measure(const Graph& g, const std::vector<Vec2>& pos) {
             if (ox > 0.5f && oy > 0.5f) ++q.overlapping_pairs;
         });
     }
+    q.crossings = g.edges.size() > kMaxCrossingEdges ? -1 : 0;
+    auto side = [](Vec2 a, Vec2 b, Vec2 c) {
+        const float v = (b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x);
+        return (v > 1e-3f) - (v < -1e-3f);
+    };
+    for (std::size_t i = 0; q.crossings >= 0 && i < g.edges.size(); ++i) {
+        const auto [a, b] = g.edges[i];
+        if (a < 0 || b < 0 || a >= n || b >= n) continue;
+        for (std::size_t j = i + 1; j < g.edges.size(); ++j) {
+            const auto [c, d] = g.edges[j];
+            if (c < 0 || d < 0 || c >= n || d >= n || a == c || a == d || b == c || b == d) continue;
+            if (side(pos[a], pos[b], pos[c]) * side(pos[a], pos[b], pos[d]) < 0 &&
+                side(pos[c], pos[d], pos[a]) * side(pos[c], pos[d], pos[b]) < 0)
+                ++q.crossings;
+        }
+    }
     double sum = 0, sum2 = 0;
     int count = 0;
     for (const auto& e : g.edges) {

@@ -62,7 +62,12 @@ struct Quality {
     int overlapping_pairs = 0;         // boxes that overlap (padding not counted)
     float edge_length_spread = 0;      // coefficient of variation of edge lengths
     float mean_edge_length = 0;
+    // Pairs of edges whose segments cross (edges that share a node never
+    // count); -1 when the graph has more than kMaxCrossingEdges edges, where
+    // the all-pairs count would cost more than it tells.
+    int crossings = 0;
 };
+constexpr std::size_t kMaxCrossingEdges = 4000;
 Quality measure(const Graph& graph, const std::vector<Vec2>& pos);
 
 // Deterministic starting positions on a sunflower spiral of the given spacing.

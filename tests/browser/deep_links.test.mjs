@@ -44,16 +44,17 @@ test('every reveal link opens covered, and after uncover() matches the state rea
 });
 
 test('a link with an entity selects it and opens its card; the URL follows every change', async () => {
-  const { page, problems, context } = await open(browser, `${server.url}#/carnival/opera`);
+  const { page, problems, context } = await open(browser, `${server.url}#/naomi/rouge`);   // before any twist
   let s = await state(page);
-  assert.equal(s.step, 'carnival');
-  assert.equal(s.selected, 'opera');
+  assert.equal(s.step, 'naomi');
+  assert.equal(s.covered, false);
+  assert.equal(s.selected, 'rouge');
   await page.evaluate(() => window.explainer.next());
   await frames(page, 2);
-  assert.equal(await page.evaluate(() => location.hash), '#/twist-3/opera');
+  assert.equal(await page.evaluate(() => location.hash), '#/jean/rouge');
   await page.evaluate(() => window.explainer.select(''));
   await frames(page, 2);
-  assert.equal(await page.evaluate(() => location.hash), '#/twist-3');
+  assert.equal(await page.evaluate(() => location.hash), '#/jean');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -71,9 +72,9 @@ test('Back and Forward walk the visited steps; a pasted fragment navigates witho
   await page.waitForFunction(() => window.explainer.state().step === 'rouge');
   await page.goForward();
   await page.waitForFunction(() => window.explainer.state().step === 'the-mission');
-  await page.evaluate(() => { location.hash = '#/eva/code-eve'; });
-  await page.waitForFunction(() => window.explainer.state().step === 'eva');
-  assert.equal((await state(page)).selected, 'code-eve');
+  await page.evaluate(() => { location.hash = '#/collecting-ids/ids'; });
+  await page.waitForFunction(() => window.explainer.state().step === 'collecting-ids');
+  assert.equal((await state(page)).selected, 'ids');
   await page.evaluate(() => { location.hash = '#/opera-is-a-usurper'; });   // a pasted reveal, by its old id, is covered
   await page.waitForFunction(() => window.explainer.state().step === 'twist-5');
   assert.equal((await state(page)).covered, true);

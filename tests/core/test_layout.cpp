@@ -108,3 +108,19 @@ TEST_CASE("separate moves low-mobility nodes less") {
     CHECK(separate(g, pos, 0.0f, 200, &mobility) == 0);
     CHECK(std::fabs(pos[0].x) < 0.2f * std::fabs(pos[1].x - 5.0f));
 }
+
+TEST_CASE("measure counts edge crossings, but not edges that share a node") {
+    Graph g;
+    g.half_size.assign(4, {5, 5});
+    g.edges = {{0, 2}, {1, 3}, {0, 1}, {2, 3}, {0, 3}};
+    const std::vector<Vec2> square = {{0, 0}, {100, 0}, {100, 100}, {0, 100}};
+    CHECK(measure(g, square).crossings == 1);        // only the two diagonals
+    const std::vector<Vec2> untangled = {{0, 0}, {100, 0}, {0, 100}, {100, 100}};
+    CHECK(measure(g, untangled).crossings == 0);     // 1 and 2 swapped: the two "diagonals" are now sides
+    g.edges = {{0, 1}, {2, 3}};
+    CHECK(measure(g, square).crossings == 0);
+    Graph big;
+    big.half_size.assign(2, {5, 5});
+    big.edges.assign(kMaxCrossingEdges + 1, {0, 1});
+    CHECK(measure(big, {{0, 0}, {10, 0}}).crossings == -1);   // too many edges to count
+}
