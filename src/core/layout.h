@@ -58,6 +58,13 @@ Run relax(const Graph& graph, std::vector<Vec2>& pos, const Options& options);
 int separate(const Graph& graph, std::vector<Vec2>& pos, float padding, int max_passes = 200,
              const std::vector<float>* mobility = nullptr);
 
+// Moves nodes, one at a time, to spots where their links cross fewer others:
+// around their neighbours, or into another node's place (a swap, on graphs
+// of up to kMaxSwapNodes nodes). A move must keep boxes apart (plus padding)
+// and links near their length. Deterministic. Returns the crossings left.
+int untangle(const Graph& graph, std::vector<Vec2>& pos, float edge_length, float padding, int max_passes = 6);
+constexpr int kMaxSwapNodes = 80;
+
 struct Quality {
     int overlapping_pairs = 0;         // boxes that overlap (padding not counted)
     float edge_length_spread = 0;      // coefficient of variation of edge lengths

@@ -18,6 +18,37 @@ constexpr int kStepIterations = 60;
 // settle, which gives newcomers a tighter place.
 constexpr std::size_t kFreezeAbove = 300;     // cap for steps after the first
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
+// Casts up to this size are laid out once, whole, as the last step knows
+// them, and untangled; every step then shows its part of that one map.
+constexpr std::size_t kWholeStoryMax = 150;
+
+// The whole-story layout: one map, its crossings reduced, where nothing ever
+// moves from one step to the next. A node that an identity reveal merges
+// away (the Puppet Master) sits where the node it becomes will be (Roy), so
+// the unmasking happens in place.
+Frames whole_story(const story::Story& s, const std::vector<Vec2>& half_size, const layout::Options& base) {
+    const auto last = step_state::at(s, static_cast<int>(s.steps.size()) - 1);
+    std::vector<Vec2> sizes = half_size;   // a merged node's box holds either name
+    for (std::size_t e = 0; e < s.entities.size(); ++e) {
+        const int node = last.shown_as[e];
+        if (node < 0 || node == static_cast<int>(e)) continue;
+        sizes[node].x = std::max(sizes[node].x, half_size[e].x);
+        sizes[node].y = std::max(sizes[node].y, half_size[e].y);
+    }
+    const layout::Graph g = graph_at(s, last, sizes);
+    std::vector<Vec2> pos = layout::spiral(g.size(), base.edge_length);
+    layout::relax(g, pos, base);
+    layout::separate(g, pos, kPadding, 200);
+    layout::untangle(g, pos, base.edge_length, kPadding);
+    layout::separate(g, pos, kPadding, 200);
+    std::vector<Vec2> home(s.entities.size());
+    for (std::size_t i = 0; i < last.nodes.size(); ++i) home[static_cast<std::size_t>(last.nodes[i])] = pos[i];
+    for (std::size_t e = 0; e < s.entities.size(); ++e)
+        if (last.shown_as[e] >= 0) home[e] = home[static_cast<std::size_t>(last.shown_as[e])];
+    Frames frames;
+    frames.positions.assign(s.steps.size(), home);
+    return frames;
+}
 
 }  // namespace
 
@@ -50,6 +81,7 @@ layout::Graph graph_at(const story::Story& s, const step_state::State& st, const
 }
 
 Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const layout::Options& base) {
+    if (!s.steps.empty() && s.entities.size() <= kWholeStoryMax) return whole_story(s, half_size, base);
     Frames frames;
     const std::size_t n = s.entities.size();
     std::vector<Vec2> last(n);

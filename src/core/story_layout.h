@@ -1,5 +1,8 @@
-// story_layout.h — one map layout per walkthrough step, built incrementally
-// so the picture grows rather than reshuffles: nodes already on the map are
+// story_layout.h — one map layout per walkthrough step, so the picture grows
+// rather than reshuffles. A story-sized cast (up to 150 entities) is laid out
+// once, whole, as the last step knows it, and untangled (fewer crossings);
+// each step shows its part of that one map, so nothing ever moves. Bigger
+// casts are built incrementally: nodes already on the map are
 // anchored to where they were, a node that takes over another by an identity
 // reveal starts where the unmasked node stood, and a new node starts beside
 // the neighbours it already has. Computed once per story; a deep link to step

@@ -124,3 +124,18 @@ TEST_CASE("measure counts edge crossings, but not edges that share a node") {
     big.edges.assign(kMaxCrossingEdges + 1, {0, 1});
     CHECK(measure(big, {{0, 0}, {10, 0}}).crossings == -1);   // too many edges to count
 }
+
+TEST_CASE("untangle removes the crossing of a twisted square and keeps boxes apart") {
+    Graph g;
+    g.half_size.assign(4, {10, 10});
+    g.edges = {{0, 1}, {1, 2}, {2, 3}, {3, 0}};
+    // A ring drawn as a bow tie: 0-1 and 2-3 cross.
+    std::vector<Vec2> pos = {{0, 0}, {150, 150}, {150, 0}, {0, 150}};
+    REQUIRE(measure(g, pos).crossings == 1);
+    CHECK(untangle(g, pos, 150, 18) == 0);
+    CHECK(measure(g, pos).crossings == 0);
+    CHECK(measure(g, pos).overlapping_pairs == 0);
+    const auto again = pos;
+    CHECK(untangle(g, pos, 150, 18) == 0);   // nothing left to do: nothing moves
+    for (std::size_t i = 0; i < pos.size(); ++i) CHECK((pos[i].x == again[i].x && pos[i].y == again[i].y));
+}
