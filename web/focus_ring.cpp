@@ -1,5 +1,7 @@
 #include "focus_ring.h"
 
+#include <string>
+
 #include "theme.h"
 
 namespace focus_ring {
@@ -8,7 +10,8 @@ namespace {
 int g_focused = -1;      // index in drawing order, or -1
 int g_count = 0, g_count_last = 0;
 bool g_press = false;
-const char* g_label = "";   // the focused button's label, as drawn last
+// A copy: callers pass labels built for one frame (std::string::c_str()).
+std::string g_label;
 }  // namespace
 
 void begin_frame() {
@@ -54,6 +57,6 @@ bool press() {
 
 void clear() { g_focused = -1; g_press = false; }
 bool active() { return g_focused >= 0; }
-const char* focused_label() { return g_focused >= 0 ? g_label : ""; }
+const char* focused_label() { return g_focused >= 0 ? g_label.c_str() : ""; }
 
 }  // namespace focus_ring

@@ -98,13 +98,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         if (!g.is_new && !touches) continue;
         const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (g.is_new ? fade : 1.0f);
         if (a <= 0.3f) continue;
-        const ImVec2 p = to_screen(position(g.from, t)), q = to_screen(position(g.to, t));
-        const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
-        if (len < 2 * r + 20) continue;
-        const float bow = g.has_reverse ? 18.0f * std::clamp(camera_.zoom, 0.6f, 1.4f) : 0.0f;
-        const ImVec2 c{(p.x + q.x) / 2 - dy / len * bow * 2, (p.y + q.y) / 2 + dx / len * bow * 2};
-        std::vector<Vec2> points;
-        for (float f : {0.5f, 0.4f, 0.6f, 0.32f, 0.68f}) points.push_back(bezier(p, c, q, f));
+        const EdgeShape shape = edge_shape(g, t, r);
+        if (shape.len < 2 * r + 20) continue;
+        std::vector<Vec2> points;   // on the line as drawn
+        for (float f : {0.5f, 0.4f, 0.6f, 0.32f, 0.68f}) points.push_back(bezier(shape.start, shape.control, shape.tip, f));
         const ImVec2 size = font->CalcTextSizeA(edge_px, 1e9f, 0, g.label.c_str());
         lp::Label req;
         req.id = kEdgeIds + static_cast<int>(gi);

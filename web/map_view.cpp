@@ -212,6 +212,22 @@ void MapView::show_everything(double now) {
     overview_ = true;
 }
 
+MapView::EdgeShape MapView::edge_shape(const EdgeGroup& g, float t, float r) const {
+    EdgeShape e;
+    e.p = to_screen(position(g.from, t));
+    e.q = to_screen(position(g.to, t));
+    const float dx = e.q.x - e.p.x, dy = e.q.y - e.p.y;
+    e.len = std::sqrt(dx * dx + dy * dy);
+    e.u = e.len > 0 ? ImVec2{dx / e.len, dy / e.len} : ImVec2{1, 0};
+    const ImVec2 nrm{-e.u.y, e.u.x};
+    const float bow = g.has_reverse ? 18.0f * std::clamp(camera_.zoom, 0.6f, 1.4f) : 0.0f;
+    e.bowed = bow > 0;
+    e.control = {(e.p.x + e.q.x) / 2 + nrm.x * bow, (e.p.y + e.q.y) / 2 + nrm.y * bow};
+    e.start = {e.p.x + e.u.x * (r + 3), e.p.y + e.u.y * (r + 3)};
+    e.tip = {e.q.x - e.u.x * (r + 5), e.q.y - e.u.y * (r + 5)};
+    return e;
+}
+
 ImVec2 MapView::to_screen(Vec2 p) const {
     const ImVec2 mid{(area_min_.x + area_max_.x) / 2, (area_min_.y + area_max_.y) / 2};
     return {mid.x + (p.x - camera_.centre.x) * camera_.zoom, mid.y + (p.y - camera_.centre.y) * camera_.zoom};
@@ -293,22 +309,18 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         float a = std::min(alpha(g.from, t), alpha(g.to, t));
         if (g.is_new) a *= fade;
         if (a <= 0.01f) continue;
-        const ImVec2 p = to_screen(position(g.from, t)), q = to_screen(position(g.to, t));
+        const EdgeShape e = edge_shape(g, t, r);
+        const ImVec2 p = e.p, q = e.q;
         if (std::max(p.x, q.x) < amin.x || std::min(p.x, q.x) > amax.x || std::max(p.y, q.y) < amin.y || std::min(p.y, q.y) > amax.y)
             continue;
-        const float dx = q.x - p.x, dy = q.y - p.y, len = std::sqrt(dx * dx + dy * dy);
-        if (len < 2 * r + 4) continue;
-        const ImVec2 u{dx / len, dy / len}, nrm{-u.y, u.x};
-        const float bow = g.has_reverse ? 18.0f * std::clamp(z, 0.6f, 1.4f) : 0.0f;
-        const ImVec2 mid{(p.x + q.x) / 2 + nrm.x * bow, (p.y + q.y) / 2 + nrm.y * bow};
-        const ImVec2 start{p.x + u.x * (r + 3), p.y + u.y * (r + 3)};
-        const ImVec2 tip{q.x - u.x * (r + 5), q.y - u.y * (r + 5)};
+        if (e.len < 2 * r + 4) continue;
+        const ImVec2 start = e.start, tip = e.tip, mid = e.control, u = e.u;
         const bool touches = g.from == hot || g.to == hot;
         const ImU32 col = theme::with_alpha(g.is_new ? theme::kEdgeNew : touches ? theme::kText : theme::kEdge, a);
         const float thick = (g.is_new || touches ? 2.2f : 1.3f) * std::clamp(z, 0.8f, 1.4f);
-        if (bow > 0) dl->AddBezierQuadratic(start, mid, tip, col, thick, 16);
+        if (e.bowed) dl->AddBezierQuadratic(start, mid, tip, col, thick, 16);
         else dl->AddLine(start, tip, col, thick);
-        const ImVec2 dir = bow > 0 ? ImVec2{tip.x - mid.x, tip.y - mid.y} : u;
+        const ImVec2 dir = e.bowed ? ImVec2{tip.x - mid.x, tip.y - mid.y} : u;
         const float dir_len = std::max(std::sqrt(dir.x * dir.x + dir.y * dir.y), 1e-3f);
         const ImVec2 d{dir.x / dir_len, dir.y / dir_len}, dn{-d.y, d.x};
         const float h = 9.0f * std::clamp(z, 0.8f, 1.4f);

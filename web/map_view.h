@@ -78,6 +78,18 @@ private:
         bool is_new, has_reverse;
     };
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
+    // An edge as drawn at progress t, for nodes of radius r: from just outside
+    // one node to just outside the other, curved through `control` (pairs
+    // linked both ways bow apart; other edges are straight, control mid-way).
+    // Drawing and edge labels both take it, so a label sits on its line.
+    struct EdgeShape {
+        ImVec2 p, q;            // node centres
+        ImVec2 start, tip, control;
+        ImVec2 u;               // unit direction p → q
+        float len = 0;          // |q - p|
+        bool bowed = false;
+    };
+    EdgeShape edge_shape(const EdgeGroup& g, float t, float r) const;
 
     Vec2 position(int e, float t) const;
     float alpha(int e, float t) const;
