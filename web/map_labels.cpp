@@ -20,6 +20,7 @@ constexpr float kPadX = 4, kPadY = 1;
 
 struct Lines {
     std::string first, second;   // second may be empty
+    float first_w = 0, second_w = 0;   // their widths as drawn (a badge's pill not counted)
     float first_alpha = 1, second_alpha = 1;
     float strike = 0;            // 0..1: how far a line runs through `second`
     bool badge = false;          // `second` is drawn as a pill
@@ -42,7 +43,6 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     std::vector<Lines> lines(nodes_.size());
     std::vector<lp::Label> requests;
     std::vector<lp::Obstacle> obstacles;
-    std::vector<ImVec2> at(nodes_.size());
     if (reserved_top_ > 0)   // the map's controls
         obstacles.push_back({{area_min_.x, area_min_.y, area_max_.x, area_min_.y + reserved_top_}, -2});
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
@@ -51,7 +51,6 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         if (a <= 0.05f) continue;
         const ImVec2 p = to_screen(position(e, t));
         if (p.x < area_min_.x - 200 || p.x > area_max_.x + 200 || p.y < area_min_.y - 100 || p.y > area_max_.y + 100) continue;
-        at[i] = p;
         obstacles.push_back({{p.x - r - 2, p.y - r - 2, p.x + r + 2, p.y + r + 2}, e});
 
         Lines& l = lines[i];
@@ -74,11 +73,11 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
             if (before_play || t <= 0) l.second.clear();
             else l.second_alpha = std::clamp((t - 0.3f) / 0.5f, 0.0f, 1.0f);
         }
-        const float w1 = font->CalcTextSizeA(px, 1e9f, 0, l.first.c_str()).x;
-        const float w2 = l.second.empty() ? 0 : font->CalcTextSizeA(sub_px, 1e9f, 0, l.second.c_str()).x + (l.badge ? 10 : 0);
+        l.first_w = font->CalcTextSizeA(px, 1e9f, 0, l.first.c_str()).x;
+        l.second_w = l.second.empty() ? 0 : font->CalcTextSizeA(sub_px, 1e9f, 0, l.second.c_str()).x;
         lp::Label req;
         req.id = e;
-        req.w = std::max(w1, w2) + 2 * kPadX;
+        req.w = std::max(l.first_w, l.second.empty() ? 0 : l.second_w + (l.badge ? 10 : 0)) + 2 * kPadX;
         req.h = px * 1.2f + (l.second.empty() ? 0 : sub_px * 1.25f + 2) + 2 * kPadY;
         const bool fresh = st.entity_new[i] || morph >= 0;
         const bool subject = staged_ && e == stage_subject_;
@@ -90,8 +89,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     }
 
     // Edge labels: the step's own relationships, and those of the hot node.
-    struct EdgeText { std::size_t group; float alpha; };
-    std::vector<EdgeText> edge_texts;
+    std::vector<float> edge_alpha(edges_.size(), 0.0f);
     for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
         const auto& g = edges_[gi];
         const bool touches = hot >= 0 && (g.from == hot || g.to == hot);
@@ -110,7 +108,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         req.rank = g.is_new ? 3 : 4;
         req.at = lp::centred_on(points, req.w, req.h);
         requests.push_back(std::move(req));
-        edge_texts.push_back({gi, a});
+        edge_alpha[gi] = a;
     }
 
     const auto placed = lp::place(std::move(requests), bounds, obstacles);
@@ -119,8 +117,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const lp::Box& b = pl.box;
         if (pl.id >= kEdgeIds) {
             const std::size_t gi = static_cast<std::size_t>(pl.id - kEdgeIds);
-            float a = 1;
-            for (const auto& et : edge_texts) if (et.group == gi) a = et.alpha;
+            const float a = edge_alpha[gi];
             const auto& g = edges_[gi];
             dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.88f * a), 4);
             dl->AddText(font, edge_px, {b.x0 + kPadX, b.y0 + kPadY},
@@ -135,12 +132,11 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const ImU32 col = pl.id == hot || (staged_ && pl.id == stage_subject_ && t < 1) ? theme::kHighlight
                           : dim ? theme::kTextDim : theme::kText;
         dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.82f * a), 4);
-        const float w1 = font->CalcTextSizeA(px, 1e9f, 0, l.first.c_str()).x;
         const float cx = (b.x0 + b.x1) / 2;
-        dl->AddText(font, px, {cx - w1 / 2, b.y0 + kPadY}, theme::with_alpha(col, a * l.first_alpha), l.first.c_str());
+        dl->AddText(font, px, {cx - l.first_w / 2, b.y0 + kPadY}, theme::with_alpha(col, a * l.first_alpha), l.first.c_str());
         if (!l.second.empty()) {
             const float y = b.y0 + kPadY + px * 1.2f + 2;
-            const float w2 = font->CalcTextSizeA(sub_px, 1e9f, 0, l.second.c_str()).x;
+            const float w2 = l.second_w;
             const float a2 = a * l.second_alpha;
             if (l.badge) {
                 dl->AddRectFilled({cx - w2 / 2 - 5, y - 1}, {cx + w2 / 2 + 5, y + sub_px * 1.2f},

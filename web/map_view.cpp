@@ -139,15 +139,12 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
     for (auto& e : edges_) e.has_reverse = index.count(key(e.to, e.from)) > 0;
 
     // Roles: the step's focus (and the reveal's subject), their neighbours, the rest.
-    focus_.clear();
+    role_.assign(n, kRest);
     for (int f : focus) {
         const int node = step_state::node_of(st, f);
-        if (node >= 0 && std::find(focus_.begin(), focus_.end(), node) == focus_.end()) focus_.push_back(node);
+        if (node >= 0) role_[node] = kFocus;
     }
-    if (stage_subject_ >= 0 && std::find(focus_.begin(), focus_.end(), stage_subject_) == focus_.end())
-        focus_.push_back(stage_subject_);
-    role_.assign(n, kRest);
-    for (int f : focus_) role_[f] = kFocus;
+    if (stage_subject_ >= 0) role_[stage_subject_] = kFocus;
     for (const auto& e : edges_) {
         if (role_[e.from] == kFocus && role_[e.to] == kRest) role_[e.to] = kNeighbour;
         if (role_[e.to] == kFocus && role_[e.from] == kRest) role_[e.from] = kNeighbour;
@@ -182,9 +179,7 @@ void MapView::aim_camera(bool everything) {
     }
     framing::View v = camera_to_;
     if (everything) {
-        framing::Limits wide = limits_;
-        wide.max_frame = std::max(limits_.max_frame, limits_.min_zoom);
-        framing::fit(all, w, h, wide, v);
+        framing::fit(all, w, h, limits_, v);
     } else {
         framing::choose(all, near, focus, w, h, limits_, v);
     }
@@ -194,22 +189,16 @@ void MapView::aim_camera(bool everything) {
     camera_to_ = v;
 }
 
-void MapView::reset_camera(double now) {
-    camera_from_ = camera_;
-    aim_camera(false);
-    camera_t0_ = now;
-    camera_ms_ = kCameraMs;
-    user_moved_ = false;
-    overview_ = false;
-}
+void MapView::reset_camera(double now) { glide(false, now); }
+void MapView::show_everything(double now) { glide(true, now); }
 
-void MapView::show_everything(double now) {
+void MapView::glide(bool everything, double now) {
     camera_from_ = camera_;
-    aim_camera(true);
+    aim_camera(everything);
     camera_t0_ = now;
     camera_ms_ = kCameraMs;
     user_moved_ = false;
-    overview_ = true;
+    overview_ = everything;
 }
 
 MapView::EdgeShape MapView::edge_shape(const EdgeGroup& g, float t, float r) const {

@@ -100,6 +100,7 @@ private:
     float node_radius() const;
     float label_px() const;
     void aim_camera(bool everything);
+    void glide(bool everything, double now);   // eases the camera to a new aim
     void place_and_draw_labels(const explainer::story::Story& story, const explainer::step_state::State& state,
                                ImDrawList* dl, ImFont* font, int selected, int hovered, double now);
 
@@ -123,7 +124,6 @@ private:
     bool user_moved_ = false, dragging_ = false, fitted_ = false, overview_ = false;
     ImVec2 area_min_{0, 0}, area_max_{0, 0};
     float reserved_top_ = 0;
-    std::vector<int> focus_;
 };
 
 }  // namespace map_view

@@ -135,16 +135,35 @@ bool FieldReader::text(const Json& obj, const char* key, const std::string& path
     return true;
 }
 
+namespace {
+std::string not_a_slug(const std::string& value) {
+    return quote(value) + " is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)";
+}
+}  // namespace
+
 bool FieldReader::slug(const Json& obj, const char* key, const std::string& path,
                        std::string& out) {
     std::string value;
     if (!text(obj, key, path, value, {story::kMaxSlugLength * 4})) return false;
     if (!story::is_slug(value)) {
-        problem(at(path, key), quote(value) + " is not a valid id (use lowercase letters, digits "
-                               "and single dashes, at most 64 characters)");
+        problem(at(path, key), not_a_slug(value));
         return false;
     }
     out = std::move(value);
+    return true;
+}
+
+bool FieldReader::slug_value(const Json& value, const std::string& where, std::string& out) {
+    if (!value.is_string()) {
+        problem(where, std::string("expected a string, found ") + describe(value));
+        return false;
+    }
+    const auto& text = value.get_ref<const std::string&>();
+    if (!story::is_slug(text)) {
+        problem(where, not_a_slug(text));
+        return false;
+    }
+    out = text;
     return true;
 }
 

@@ -206,6 +206,22 @@ bool segments_cross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
     return orientation(a, b, c) * orientation(a, b, d) < 0 && orientation(c, d, a) * orientation(c, d, b) < 0;
 }
 
+// Pairs of edges that cross; edges sharing a node, and edges naming no node
+// of the n, never count.
+int count_crossings(const std::vector<std::pair<int, int>>& edges, const std::vector<Vec2>& pos, int n) {
+    auto valid = [n](int a, int b) { return a >= 0 && b >= 0 && a < n && b < n && a != b; };
+    int total = 0;
+    for (std::size_t i = 0; i < edges.size(); ++i) {
+        const auto [a, b] = edges[i];
+        if (!valid(a, b)) continue;
+        for (std::size_t j = i + 1; j < edges.size(); ++j) {
+            const auto [c, d] = edges[j];
+            if (valid(c, d) && a != c && a != d && b != c && b != d && segments_cross(pos[a], pos[b], pos[c], pos[d])) ++total;
+        }
+    }
+    return total;
+}
+
 }  // namespace
 
 int untangle(const Graph& g, std::vector<Vec2>& pos, float k, float padding, int max_passes) {
@@ -298,14 +314,7 @@ int untangle(const Graph& g, std::vector<Vec2>& pos, float k, float padding, int
         }
         if (!improved) break;
     }
-    int total = 0;
-    for (std::size_t i = 0; i < edges.size(); ++i)
-        for (std::size_t j = i + 1; j < edges.size(); ++j) {
-            const auto [a, b] = edges[i];
-            const auto [c, d] = edges[j];
-            if (a != c && a != d && b != c && b != d && segments_cross(pos[a], pos[b], pos[c], pos[d])) ++total;
-        }
-    return total;
+    return count_crossings(edges, pos, n);
 }
 
 Quality measure(const Graph& g, const std::vector<Vec2>& pos) {
@@ -324,16 +333,7 @@ Quality measure(const Graph& g, const std::vector<Vec2>& pos) {
             if (ox > 0.5f && oy > 0.5f) ++q.overlapping_pairs;
         });
     }
-    q.crossings = g.edges.size() > kMaxCrossingEdges ? -1 : 0;
-    for (std::size_t i = 0; q.crossings >= 0 && i < g.edges.size(); ++i) {
-        const auto [a, b] = g.edges[i];
-        if (a < 0 || b < 0 || a >= n || b >= n) continue;
-        for (std::size_t j = i + 1; j < g.edges.size(); ++j) {
-            const auto [c, d] = g.edges[j];
-            if (c < 0 || d < 0 || c >= n || d >= n || a == c || a == d || b == c || b == d) continue;
-            if (segments_cross(pos[a], pos[b], pos[c], pos[d])) ++q.crossings;
-        }
-    }
+    q.crossings = g.edges.size() > kMaxCrossingEdges ? -1 : count_crossings(g.edges, pos, n);
     double sum = 0, sum2 = 0;
     int count = 0;
     for (const auto& e : g.edges) {

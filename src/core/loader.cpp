@@ -79,16 +79,8 @@ void read_aliases(FieldReader& r, const Json& item, const std::string& path, std
     const Json* list = r.array(item, "aliases", path, Need::Optional, 20);
     if (!list) return;
     for (std::size_t i = 0; i < list->size(); ++i) {
-        const Json& value = (*list)[i];
-        const std::string where = at(at(path, "aliases"), i);
-        if (!value.is_string()) {
-            r.problem(where, std::string("expected a string, found ") + describe(value));
-        } else if (!story::is_slug(value.get_ref<const std::string&>())) {
-            r.problem(where, quote(value.get_ref<const std::string&>()) +
-                                 " is not a valid id (use lowercase letters, digits and single dashes, at most 64 characters)");
-        } else {
-            out.push_back(value.get<std::string>());
-        }
+        std::string alias;
+        if (r.slug_value((*list)[i], at(at(path, "aliases"), i), alias)) out.push_back(std::move(alias));
     }
 }
 

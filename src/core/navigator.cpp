@@ -36,12 +36,18 @@ bool Navigator::next() {
 
 bool Navigator::prev() { return covered_ ? go(std::max(shown_step(), 0)) : go(step_ - 1); }
 
-bool Navigator::may_name(int step) const {
-    if (step <= furthest_) return true;
-    for (int k = furthest_ + 1; k <= step && k < static_cast<int>(story_.steps.size()); ++k)
-        if (story_.steps[static_cast<std::size_t>(k)].reveal) return false;
-    return true;
+int Navigator::unseen_twists(int step, int* first) const {
+    int count = 0;
+    if (first) *first = -1;
+    for (int k = furthest_ + 1; k <= step && k < static_cast<int>(story_.steps.size()); ++k) {
+        if (!story_.steps[static_cast<std::size_t>(k)].reveal) continue;
+        if (first && *first < 0) *first = k;
+        ++count;
+    }
+    return count;
 }
+
+bool Navigator::may_name(int step) const { return unseen_twists(step) == 0; }
 
 void Navigator::select(int entity) {
     pending_select_ = -1;
@@ -63,17 +69,12 @@ void Navigator::uncover() {
 void Navigator::open_link(std::string_view fragment, bool from_history) {
     const auto target = deep_link::resolve(story_, deep_link::parse(fragment));
     notice_ = target.notice;
-    // The twists this link would jump over, unseen: reveal steps after the
-    // furthest step seen, up to and including the linked one.
-    int first = -1, count = 0;
-    for (int k = furthest_ + 1; !from_history && k <= target.step; ++k) {
-        if (!story_.steps[static_cast<std::size_t>(k)].reveal) continue;
-        if (first < 0) first = k;
-        ++count;
-    }
+    // The twists this link would jump over unseen (Back/Forward jumps over none).
+    int first = -1;
+    const int count = from_history ? 0 : unseen_twists(target.step, &first);
     selected_ = -1;
     pending_select_ = -1;
-    if (first < 0) {
+    if (count == 0) {
         arrive(target.step);
     } else {
         step_ = target.step;

@@ -54,6 +54,9 @@ public:
 
 private:
     void arrive(int step);
+    // Reveal steps after the furthest step seen, up to and including `step`:
+    // how many, and the first (or -1).
+    int unseen_twists(int step, int* first = nullptr) const;
     const story::Story& story_;
     int step_ = 0;
     int selected_ = -1;
