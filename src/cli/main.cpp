@@ -13,6 +13,7 @@
 
 #include "core/loader.h"
 #include "core/step_state.h"
+#include "core/what_changed.h"
 
 namespace {
 
@@ -57,7 +58,7 @@ int check(const char* path, const loader::Result& r) {
     for (const auto& w : r.warnings) std::cout << "  warning: " << w.text() << '\n';
     std::cout << path << ": OK — " << s.title << " (" << s.show << ")\n"
               << "  " << s.entities.size() << " entities, " << s.relationships.size() << " relationships, "
-              << s.reveals.size() << " identity reveals, " << s.steps.size() << " steps, "
+              << s.reveals.size() << " reveals, " << s.steps.size() << " steps, "
               << s.glossary.size() << " glossary terms\n";
     int section = -1;
     for (std::size_t i = 0; i < s.steps.size(); ++i) {
@@ -100,12 +101,22 @@ int show(const story::Story& s, const char* step_id) {
         if (state.revealed_as[e] >= 0) std::cout << "  (revealed: " << s.entities[state.revealed_as[e]].name << ")";
         std::cout << '\n';
     }
+    std::cout << "\nWhat changed at this step\n";
+    for (const auto& item : what_changed::at(s, state)) {
+        const bool gone = item.kind == what_changed::Kind::NoLongerTrue;
+        std::cout << "  " << (gone ? "no longer believed: " : "") << (item.apparent ? "seemingly: " : "")
+                  << item.text << "  [" << what_changed::kind_name(item.kind) << "]\n";
+    }
+    // Overturned beliefs stay listed, marked, so the reader sees what changed their mind.
     std::cout << "\nRelationships known\n";
     for (std::size_t i = 0; i < s.relationships.size(); ++i) {
         if (!state.rel_known[i]) continue;
         const auto& rel = s.relationships[i];
-        std::cout << "  " << s.entities[state.shown_as[rel.from]].name << " — " << s.relation_types[rel.type].label
-                  << " → " << s.entities[state.shown_as[rel.to]].name << (state.rel_new[i] ? "  new" : "") << '\n';
+        std::cout << "  " << (state.rel_over[i] ? "x " : "") << s.entities[state.shown_as[rel.from]].name << " — "
+                  << (rel.apparent ? "seemingly " : "") << s.relation_types[rel.type].label << " → "
+                  << s.entities[state.shown_as[rel.to]].name << (state.rel_new[i] ? "  new" : "");
+        if (state.rel_over[i]) std::cout << "  (no longer believed since step " << s.steps[rel.until].id << ")";
+        std::cout << '\n';
     }
     std::cout << "\nReveals so far\n";
     if (state.reveals_done.empty()) std::cout << "  (none yet)\n";

@@ -167,10 +167,10 @@ bool FieldReader::slug_value(const Json& value, const std::string& where, std::s
     return true;
 }
 
-bool FieldReader::boolean(const Json& obj, const char* key, const std::string& path, bool& out) {
+bool FieldReader::boolean(const Json& obj, const char* key, const std::string& path, bool& out, Need need) {
     const auto it = obj.find(key);
     if (it == obj.end()) {
-        problem(at(path, key), "is missing (expected true or false)");
+        if (need == Need::Required) problem(at(path, key), "is missing (expected true or false)");
         return false;
     }
     if (!it->is_boolean()) {

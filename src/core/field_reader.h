@@ -50,7 +50,8 @@ public:
     bool slug(const Json& obj, const char* key, const std::string& path, std::string& out);
     // The same for a bare array element (an alias), reported at `where`.
     bool slug_value(const Json& value, const std::string& where, std::string& out);
-    bool boolean(const Json& obj, const char* key, const std::string& path, bool& out);
+    bool boolean(const Json& obj, const char* key, const std::string& path, bool& out,
+                 Need need = Need::Required);
     // Index of the id at obj[key] in index, or -1 (with a problem).
     int ref(const Json& obj, const char* key, const std::string& path, const IdIndex& index,
             const char* noun, Need need = Need::Required);

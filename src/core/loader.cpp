@@ -2,6 +2,7 @@
 // Cross-reference rules that need the whole story live in validate.cpp.
 #include "loader.h"
 
+#include "belief_fields.h"
 #include "field_reader.h"
 #include "json_text.h"
 #include "validate.h"
@@ -85,7 +86,7 @@ void read_aliases(FieldReader& r, const Json& item, const std::string& path, std
 }
 
 struct Indexes {
-    IdIndex sections, types, entities, steps, reveals;
+    IdIndex sections, types, entities, steps, reveals, parts;
 };
 
 void read_entities(FieldReader& r, const Json& list, const Indexes& ix, Story& s) {
@@ -95,8 +96,10 @@ void read_entities(FieldReader& r, const Json& list, const Indexes& ix, Story& s
         const std::string path = at("entities", i);
         if (!item.is_object()) continue;  // reported by index_ids
         story::Entity& e = s.entities[i];
-        r.only_keys(item, path, {"id", "aliases", "name", "kind", "desc", "facts"});
+        r.only_keys(item, path, {"id", "aliases", "name", "kind", "desc", "facts", "plural", "cite"});
         read_aliases(r, item, path, e.aliases);
+        r.boolean(item, "plural", path, e.plural, Need::Optional);
+        beliefs::read_cite(r, item, path, ix.parts, e.cite);
         r.text(item, "name", path, e.name, kName);
         r.text(item, "desc", path, e.desc, kDesc);
         std::string kind;
@@ -110,9 +113,10 @@ void read_entities(FieldReader& r, const Json& list, const Indexes& ix, Story& s
             const std::string fpath = at(at(path, "facts"), f);
             const Json& fact = (*facts)[f];
             if (!r.object(fact, fpath)) continue;
-            r.only_keys(fact, fpath, {"step", "text"});
-            story::Fact out;
+            r.only_keys(fact, fpath, {"id", "step", "text", "apparent", "until", "replacedBy", "cite"});
+            story::Fact out;   // "id" and "replacedBy" are read once every fact is (beliefs::read_replacements)
             out.step = r.ref(fact, "step", fpath, ix.steps, "step");
+            beliefs::read_belief(r, fact, fpath, ix.steps, ix.parts, out);
             r.text(fact, "text", fpath, out.text, kShort);
             e.facts.push_back(std::move(out));
         }
@@ -126,8 +130,10 @@ void read_steps(FieldReader& r, const Json& list, const Indexes& ix, Story& s) {
         const std::string path = at("steps", i);
         if (!item.is_object()) continue;
         story::Step& st = s.steps[i];
-        r.only_keys(item, path, {"id", "aliases", "section", "reveal", "title", "narration", "focus"});
+        r.only_keys(item, path, {"id", "aliases", "section", "reveal", "title", "narration", "focus", "summary", "cite"});
         read_aliases(r, item, path, st.aliases);
+        r.text(item, "summary", path, st.summary, kShort, Need::Optional);
+        beliefs::read_cite(r, item, path, ix.parts, st.cite);
         r.text(item, "title", path, st.title, kTitle);
         r.text(item, "narration", path, st.narration, kNarration);
         st.section = r.ref(item, "section", path, ix.sections, "section");
@@ -146,7 +152,8 @@ void read_relationships(FieldReader& r, const Json& list, const Indexes& ix, Sto
         const std::string path = at("relationships", i);
         story::Relationship rel;
         if (r.object(item, path)) {
-            r.only_keys(item, path, {"from", "type", "to", "step", "note"});
+            r.only_keys(item, path, {"from", "type", "to", "step", "note", "apparent", "until", "cite"});
+            beliefs::read_belief(r, item, path, ix.steps, ix.parts, rel);
             rel.from = r.ref(item, "from", path, ix.entities, "entity");
             rel.type = r.ref(item, "type", path, ix.types, "relationship type");
             rel.to = r.ref(item, "to", path, ix.entities, "entity");
@@ -214,7 +221,8 @@ void read_story(FieldReader& r, const Json& root, Story& s) {
     r.slug(root, "id", "", s.id);
     r.text(root, "title", "", s.title, kTitle);
     r.text(root, "show", "", s.show, kTitle);
-    r.text(root, "source", "", s.source, kShort, Need::Optional);
+    Indexes ix;
+    beliefs::read_source(r, root, s.source, ix.parts);
 
     const Json* sections = r.array(root, "sections", "", Need::Required, 100);
     const Json* types = r.array(root, "relationTypes", "", Need::Required, 1000);
@@ -226,7 +234,6 @@ void read_story(FieldReader& r, const Json& root, Story& s) {
 
     // Every id index first: entities refer to steps (facts) and steps to entities (focus).
     std::vector<std::string> section_ids, type_ids, entity_ids, step_ids, reveal_ids;
-    Indexes ix;
     ix.sections = index_ids(r, sections, "sections", section_ids);
     ix.types = index_ids(r, types, "relationTypes", type_ids);
     ix.entities = index_ids(r, entities, "entities", entity_ids);
@@ -246,11 +253,16 @@ void read_story(FieldReader& r, const Json& root, Story& s) {
         s.relation_types[i].id = type_ids[i];
         const std::string path = at("relationTypes", i);
         if (!(*types)[i].is_object()) continue;
-        r.only_keys((*types)[i], path, {"id", "label"});
-        r.text((*types)[i], "label", path, s.relation_types[i].label, kLabel);
+        auto& type = s.relation_types[i];
+        r.only_keys((*types)[i], path, {"id", "label", "phrase", "pluralPhrase", "membership"});
+        r.text((*types)[i], "label", path, type.label, kLabel);
+        r.text((*types)[i], "phrase", path, type.phrase, kLabel, Need::Optional);
+        r.text((*types)[i], "pluralPhrase", path, type.plural_phrase, kLabel, Need::Optional);
+        r.boolean((*types)[i], "membership", path, type.membership, Need::Optional);
     }
     if (entities) {
         read_entities(r, *entities, ix, s);
+        beliefs::read_replacements(r, *entities, s);
         for (std::size_t i = 0; i < entity_ids.size(); ++i) s.entities[i].id = entity_ids[i];
     }
     if (steps) {

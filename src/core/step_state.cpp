@@ -21,11 +21,17 @@ State at(const Story& s, int k) {
         st.entity_new[e] = first == st.step;
         if (st.entity_known[e]) st.shown_as[e] = static_cast<int>(e);
     }
-    st.rel_known.assign(s.relationships.size(), 0);
-    st.rel_new.assign(s.relationships.size(), 0);
-    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
-        st.rel_known[i] = s.relationships[i].step <= st.step;
-        st.rel_new[i] = s.relationships[i].step == st.step;
+    const std::size_t rels = s.relationships.size();
+    st.rel_known.assign(rels, 0);
+    st.rel_new.assign(rels, 0);
+    st.rel_over.assign(rels, 0);
+    st.rel_over_new.assign(rels, 0);
+    for (std::size_t i = 0; i < rels; ++i) {
+        const auto& rel = s.relationships[i];
+        st.rel_known[i] = rel.step <= st.step;
+        st.rel_new[i] = rel.step == st.step;
+        st.rel_over[i] = rel.until >= 0 && rel.until <= st.step;
+        st.rel_over_new[i] = rel.until == st.step;
     }
     std::vector<int> becomes(n, -1);
     for (std::size_t i = 0; i < s.reveals.size(); ++i) {
@@ -63,6 +69,7 @@ Card card(const Story& s, const State& st, int entity) {
     c.name = e.name;
     c.kind = story::kind_name(e.kind);
     c.desc = e.desc;
+    c.desc_cite = e.cite;
     auto merged_here = [&](int other) { return other >= 0 && st.shown_as[other] == node; };
     for (std::size_t o = 0; o < s.entities.size(); ++o)
         if (static_cast<int>(o) != node && merged_here(static_cast<int>(o))) c.also_known_as.push_back(s.entities[o].name);
@@ -71,22 +78,46 @@ Card card(const Story& s, const State& st, int entity) {
         if (merged_here(rv.subject) || merged_here(rv.target)) c.revealed.push_back(rv.summary);
     }
     // Facts of everything merged into this node, in the order they were learned.
-    std::vector<std::pair<int, const std::string*>> facts;
+    struct Known { int step; const story::Fact* fact; };
+    std::vector<Known> facts;
     for (std::size_t o = 0; o < s.entities.size(); ++o) {
         if (!merged_here(static_cast<int>(o))) continue;
         for (const auto& f : s.entities[o].facts)
-            if (f.step <= st.step) facts.emplace_back(f.step, &f.text);
+            if (f.step <= st.step) facts.push_back({f.step, &f});
     }
-    std::stable_sort(facts.begin(), facts.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& f : facts) c.facts.push_back(*f.second);
+    std::stable_sort(facts.begin(), facts.end(), [](const Known& a, const Known& b) { return a.step < b.step; });
+    auto replacement_of = [&](const story::Fact& f) -> const story::Fact* {
+        if (f.replaced_by_entity < 0 || f.until < 0 || f.until > st.step) return nullptr;
+        return &s.entities[static_cast<std::size_t>(f.replaced_by_entity)].facts[static_cast<std::size_t>(f.replaced_by_fact)];
+    };
+    std::vector<const story::Fact*> shown_beside;   // replacements, shown next to what they replaced
+    for (const auto& k : facts)
+        if (const auto* by = replacement_of(*k.fact)) shown_beside.push_back(by);
+    for (const auto& k : facts) {
+        const auto& f = *k.fact;
+        if (std::find(shown_beside.begin(), shown_beside.end(), &f) != shown_beside.end()) continue;
+        Line line;
+        line.text = f.text;
+        line.cite = f.cite;
+        line.apparent = f.apparent;
+        line.overturned = f.until >= 0 && f.until <= st.step;
+        line.overturned_now = f.until == st.step;
+        if (const auto* by = replacement_of(f)) line.replaced_by = by->text;
+        c.facts.push_back(std::move(line));
+    }
     for (std::size_t i = 0; i < s.relationships.size(); ++i) {
         if (!st.rel_known[i]) continue;
         const auto& rel = s.relationships[i];
         const int from = st.shown_as[rel.from], to = st.shown_as[rel.to];
-        const std::string& label = s.relation_types[rel.type].label;
-        if ((from == node) != (to == node))
-            c.links.push_back(s.entities[from].name + " " + label + " " + s.entities[to].name);
+        if ((from == node) == (to == node)) continue;
+        Line line;
+        line.text = story::sentence(s, rel, from, to);
+        line.cite = rel.cite;
+        line.apparent = rel.apparent;
+        line.overturned = st.rel_over[i];
+        line.overturned_now = st.rel_over_new[i];
+        line.other = from == node ? to : from;
+        c.links.push_back(std::move(line));
     }
     return c;
 }

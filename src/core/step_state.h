@@ -19,6 +19,9 @@ struct State {
     int step = 0;
     std::vector<std::uint8_t> entity_known, entity_new;   // per entity
     std::vector<std::uint8_t> rel_known, rel_new;         // per relationship
+    // Per relationship: overturned by step k or before (known, but no longer
+    // believed: "was believed"), and overturned at exactly step k.
+    std::vector<std::uint8_t> rel_over, rel_over_new;
     std::vector<int> shown_as;       // per entity: the entity whose node stands for it, -1 if unknown
     std::vector<int> revealed_as;    // per entity: species/group from a nature reveal, or -1
     std::vector<int> reveals_done;   // reveal indexes with step <= k, in story order
@@ -33,13 +36,27 @@ State at(const story::Story& story, int k);
 // or -1 when e is not known yet.
 int node_of(const State& state, int entity);
 
+// One line of a card: a fact, or a relationship as a sentence.
+struct Line {
+    std::string text;
+    story::Cite cite;
+    bool apparent = false;          // the source only says it seems so
+    bool overturned = false;        // no longer believed at this state
+    bool overturned_now = false;    // ... since this very step
+    std::string replaced_by;        // facts: what took its place, once overturned
+    int other = -1;                 // relationships: the node at the other end
+};
+
 struct Card {
     int entity = -1;                       // the node's entity
     std::string name, kind, desc;
+    story::Cite desc_cite;
     std::vector<std::string> also_known_as;   // names it was known by before a reveal
     std::vector<std::string> revealed;        // reveal summaries about it, so far
-    std::vector<std::string> facts;           // learned so far, oldest first
-    std::vector<std::string> links;           // known so far: "Naomi Orthmann looks after Rouge Redstar"
+    // Learned so far, oldest first. A fact that replaced an overturned one is
+    // not listed again: it is that line's replaced_by.
+    std::vector<Line> facts;
+    std::vector<Line> links;                  // known so far: "Naomi Orthmann looks after Rouge Redstar"
 };
 
 // The card of the node that stands for entity e; empty (entity == -1) when

@@ -1,5 +1,7 @@
 #include "story.h"
 
+#include <string>
+
 namespace explainer::story {
 
 namespace {
@@ -62,6 +64,21 @@ bool is_slug(std::string_view text) {
         }
     }
     return !prev_dash;  // forbids a trailing dash
+}
+
+std::string sentence(const Story& s, const Relationship& rel, int from_node, int to_node) {
+    const auto& type = s.relation_types[static_cast<std::size_t>(rel.type)];
+    const auto& from = s.entities[static_cast<std::size_t>(from_node)];
+    const std::string& one = type.phrase.empty() ? type.label : type.phrase;
+    const std::string& words = from.plural && !type.plural_phrase.empty() ? type.plural_phrase : one;
+    return from.name + " " + words + " " + s.entities[static_cast<std::size_t>(to_node)].name;
+}
+
+std::string cite_text(const Story& s, const Cite& c) {
+    if (c.part < 0 || c.part >= static_cast<int>(s.source.parts.size())) return {};
+    std::string out = s.source.parts[static_cast<std::size_t>(c.part)].title;
+    if (c.first == c.last) return out + ", paragraph " + std::to_string(c.first);
+    return out + ", paragraphs " + std::to_string(c.first) + "\xE2\x80\x93" + std::to_string(c.last);
 }
 
 }  // namespace explainer::story

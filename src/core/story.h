@@ -24,9 +24,27 @@ enum class RevealType { Identity, Nature };
 const char* reveal_type_name(RevealType type);
 bool parse_reveal_type(std::string_view text, RevealType& out);
 
-struct Fact {
+// Where a fact comes from: paragraphs first..last of one part of the source
+// ("middle:4" or "ending:2-3"). part is -1 when the fact names no source.
+struct Cite {
+    int part = -1;
+    int first = 0, last = 0;
+    bool empty() const { return part < 0; }
+};
+
+// A belief may end: from step `until` on it is no longer believed (that step
+// overturns it). `apparent` marks what the source only hedges ("seems to").
+struct Belief {
+    bool apparent = false;
+    int until = -1;                // the overturning step, or -1: never overturned
+    Cite cite;
+};
+
+struct Fact : Belief {
+    std::string id;                // optional: lets another fact name it in replacedBy
     int step = 0;                  // learned at this step
     std::string text;
+    int replaced_by_entity = -1, replaced_by_fact = -1;   // what replaced it, when overturned
 };
 
 struct Entity {
@@ -36,15 +54,20 @@ struct Entity {
     Kind kind = Kind::Character;
     std::string desc;              // what is known when it first appears
     std::vector<Fact> facts;       // what is learned about it later
+    bool plural = false;           // its name is plural ("Neans"): sentences say "are"
+    Cite cite;                     // where desc comes from
     int first_step = 0;            // derived: first step that mentions it
 };
 
 struct RelationType {
     std::string id;
-    std::string label;             // reads between the two names: "Jean directs Rouge"
+    std::string label;             // on the map, between the two names: "Jean directs Rouge"
+    std::string phrase;            // in a sentence; defaults to label ("is free of" for "free of")
+    std::string plural_phrase;     // for a plural subject; defaults to phrase ("are free of")
+    bool membership = false;       // `from` belongs to `to` (filters by group use it)
 };
 
-struct Relationship {
+struct Relationship : Belief {
     int from = 0, to = 0, type = 0;
     int step = 0;                  // the step at which the viewer learns it
     std::string note;
@@ -69,7 +92,9 @@ struct Step {
     std::string title, narration;
     int section = 0;
     bool reveal = false;
+    std::string summary;           // reveal steps with no reveals entry: the twist in one line
     std::vector<int> focus;        // entities the camera frames
+    Cite cite;
 };
 
 struct GlossaryEntry {
@@ -78,8 +103,16 @@ struct GlossaryEntry {
     int entity = -1;               // optional link to the map
 };
 
+// The article the story follows: its title, its link where known, and its
+// parts (sections), which cites name.
+struct Source {
+    std::string title, url;
+    std::vector<Section> parts;
+};
+
 struct Story {
-    std::string id, title, show, source;
+    std::string id, title, show;
+    Source source;
     std::vector<Section> sections;
     std::vector<RelationType> relation_types;
     std::vector<Entity> entities;
@@ -92,6 +125,12 @@ struct Story {
     int find_entity(std::string_view entity_id) const;
     int find_step(std::string_view step_id) const;
 };
+
+// "Jean directs Rouge", "The Immortal Nine are free of Asimov Laws": the
+// relationship as a sentence, with the verb agreeing with its subject.
+std::string sentence(const Story& story, const Relationship& rel, int from_node, int to_node);
+// "The Middle: Code Eve and the War Against Aliens, paragraph 4" (or "paragraphs 7-8"); "" for none.
+std::string cite_text(const Story& story, const Cite& cite);
 
 // True for the ids deep links can carry: [a-z0-9]+ joined by single '-', at most 64 chars.
 bool is_slug(std::string_view text);

@@ -1,5 +1,7 @@
 #include "validate.h"
 
+#include "belief_fields.h"
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -256,6 +258,7 @@ std::vector<Problem> advise(const Story& s) {
                            "), which its reveal is about: a shared link would give the twist away. "
                            "Give the step a neutral id and keep the old one in \"aliases\""});
     }
+    beliefs::advise(s, out);
     return out;
 }
 
@@ -268,6 +271,7 @@ void validate(Story& s, FieldReader& r) {
     check_reveals(s, r);
     derive_first_steps(s);
     check_appearances(s, r);
+    beliefs::check(s, r);
 }
 
 }  // namespace explainer::loader

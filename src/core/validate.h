@@ -12,8 +12,9 @@ namespace explainer::loader {
 
 void validate(story::Story& story, FieldReader& r);
 
-// Advice for a story that validated: today, reveal steps whose id names the
-// entity the reveal is about (a link to it would give the twist away).
+// Advice for a story that validated: reveal steps whose id names the entity
+// the reveal is about (a link to it would give the twist away) or that have no
+// summary, and, for a story with source parts, anything that cites none.
 std::vector<Problem> advise(const story::Story& story);
 
 }  // namespace explainer::loader

@@ -14,8 +14,9 @@ struct Loaded {
     int id(const char* name) const { return s.find_entity(name); }
 };
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
-bool any_mentions(const std::vector<std::string>& lines, const std::string& word) {
-    return std::any_of(lines.begin(), lines.end(), [&](const std::string& l) { return l.find(word) != std::string::npos; });
+bool any_mentions(const std::vector<step_state::Line>& lines, const std::string& word) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const step_state::Line& l) { return l.text.find(word) != std::string::npos; });
 }
 }  // namespace
 
@@ -63,9 +64,11 @@ TEST_CASE("cards show only what is known at the step") {
     CHECK(early.name == "Hero");
     CHECK(early.facts.empty());                     // the fact is learned at s4
     CHECK(early.revealed.empty());
-    CHECK(early.links == std::vector<std::string>{"Hero fights The Mask"});
+    REQUIRE(early.links.size() == 1);
+    CHECK(early.links[0].text == "Hero fights The Mask");
     const auto late = step_state::card(f.s, step_state::at(f.s, 3), f.id("hero"));
-    CHECK(late.facts == std::vector<std::string>{"Came from the stars."});
+    REQUIRE(late.facts.size() == 1);
+    CHECK(late.facts[0].text == "Came from the stars.");
     CHECK(late.revealed == std::vector<std::string>{"Hero is an alien."});
     CHECK(any_mentions(late.links, "Villain fights Hero"));
     CHECK(any_mentions(late.links, "Hero fights Villain"));   // the mask's edge now belongs to the villain

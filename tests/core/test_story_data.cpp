@@ -81,7 +81,7 @@ TEST_CASE("from the first setup to the epilogue, nothing leaks ahead") {
     const auto before = step_state::at(s, s.find_step("puppet-master-is-roy") - 1);
     CHECK_FALSE(before.entity_known[s.find_entity("roy")]);
     const auto pm = step_state::card(s, before, s.find_entity("puppet-master"));
-    for (const auto& line : pm.links) CHECK(line.find("Roy") == std::string::npos);
+    for (const auto& line : pm.links) CHECK(line.text.find("Roy") == std::string::npos);
     CHECK(pm.revealed.empty());
 
     const auto last = step_state::at(s, static_cast<int>(s.steps.size()) - 1);

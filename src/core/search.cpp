@@ -1,0 +1,93 @@
+#include "search.h"
+
+#include <algorithm>
+#include <string>
+
+namespace explainer::search {
+
+using story::Story;
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::vector<std::string> words(std::string_view query) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : lower(query)) {
+        if (c == ' ' || c == '\t') {
+            if (!word.empty()) out.push_back(std::move(word));
+            word.clear();
+        } else {
+            word += c;
+        }
+    }
+    if (!word.empty()) out.push_back(std::move(word));
+    return out;
+}
+
+bool is_group(story::Kind kind) { return kind == story::Kind::Group || kind == story::Kind::Species; }
+
+}  // namespace
+
+std::vector<int> find(const Story& s, const step_state::State& st, std::string_view query) {
+    const auto wanted = words(query);
+    std::vector<int> out;
+    if (wanted.empty()) return out;
+    auto matches = [&](const std::string& name) {
+        const std::string hay = lower(name);
+        return std::all_of(wanted.begin(), wanted.end(),
+                           [&](const std::string& w) { return hay.find(w) != std::string::npos; });
+    };
+    for (int node : st.nodes) {
+        bool hit = false;
+        // The node's own name and every known entity now shown as it (its former names).
+        for (std::size_t e = 0; e < s.entities.size() && !hit; ++e)
+            hit = st.shown_as[e] == node && matches(s.entities[e].name);
+        if (hit) out.push_back(node);
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> members_of(const Story& s, const step_state::State& st, int group) {
+    std::vector<std::uint8_t> out(s.entities.size(), 0);
+    const int g = step_state::node_of(st, group);
+    if (g < 0) return out;
+    out[static_cast<std::size_t>(g)] = 1;
+    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
+        const auto& rel = s.relationships[i];
+        if (!st.rel_known[i] || st.rel_over[i] || !s.relation_types[static_cast<std::size_t>(rel.type)].membership) continue;
+        if (st.shown_as[rel.to] == g) out[static_cast<std::size_t>(st.shown_as[rel.from])] = 1;
+    }
+    for (std::size_t e = 0; e < s.entities.size(); ++e)
+        if (st.revealed_as[e] >= 0 && step_state::node_of(st, st.revealed_as[e]) == g && st.shown_as[e] >= 0)
+            out[static_cast<std::size_t>(st.shown_as[e])] = 1;
+    return out;
+}
+
+std::vector<int> groups(const Story& s, const step_state::State& st) {
+    // One pass: how many members each node has (a member counted once per reason is enough here).
+    std::vector<int> members(s.entities.size(), 0);
+    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
+        const auto& rel = s.relationships[i];
+        if (st.rel_known[i] && !st.rel_over[i] && s.relation_types[static_cast<std::size_t>(rel.type)].membership)
+            ++members[static_cast<std::size_t>(st.shown_as[rel.to])];
+    }
+    for (std::size_t e = 0; e < s.entities.size(); ++e)
+        if (st.revealed_as[e] >= 0 && st.shown_as[e] >= 0) {
+            const int g = step_state::node_of(st, st.revealed_as[e]);
+            if (g >= 0) ++members[static_cast<std::size_t>(g)];
+        }
+    std::vector<int> out;
+    for (int node : st.nodes)
+        if (is_group(s.entities[static_cast<std::size_t>(node)].kind) && members[static_cast<std::size_t>(node)] > 0)
+            out.push_back(node);
+    return out;
+}
+
+}  // namespace explainer::search
