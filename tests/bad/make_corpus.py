@@ -175,6 +175,46 @@ edit("glossary-duplicate-term", "glossary[1].term: duplicate term \"Clan\" (also
      lambda s: s["glossary"].append({"term": "Clan", "definition": "Again.", "step": "s3"}))
 edit("glossary-no-definition", "glossary[0].definition: is missing", delete(["glossary", 0, "definition"]))
 
+# --- beliefs that end, and sources -----------------------------------------
+def with_source(s):
+    s["source"] = {"title": "An article", "parts": [{"id": "start", "title": "Start"}, {"id": "end", "title": "End"}]}
+def two_facts(s):
+    s["entities"][0]["facts"] = [
+        {"id": "old-view", "step": "s1", "text": "Thought to be human.", "until": "s4", "replacedBy": "new-view"},
+        {"id": "new-view", "step": "s4", "text": "Came from the stars."}]
+edit("belief-until-before-start", "relationships[1].until: step \"s1\" cannot overturn what is only learned at step \"s2\"; the end must come after the start",
+     set_(["relationships", 1, "until"], "s1"))
+edit("belief-until-same-step", "entities[0].facts[0].until: step \"s4\" cannot overturn what is only learned at step \"s4\"; the end must come after the start",
+     set_(["entities", 0, "facts", 0, "until"], "s4"))
+edit("belief-until-unknown", "relationships[0].until: unknown step \"s8\"", set_(["relationships", 0, "until"], "s8"))
+edit("belief-apparent-not-bool", "relationships[0].apparent: expected true or false, found text", set_(["relationships", 0, "apparent"], "seems"))
+edit("belief-replaced-by-unknown", "entities[0].facts[0].replacedBy: unknown fact \"newer-view\"",
+     lambda s: (two_facts(s), set_(["entities", 0, "facts", 0, "replacedBy"], "newer-view")(s)))
+edit("belief-replaced-without-until", "entities[0].facts[0].replacedBy: a fact that is replaced must say when: add \"until\", the step that overturns it",
+     lambda s: (two_facts(s), delete(["entities", 0, "facts", 0, "until"])(s)))
+edit("belief-replacement-too-late", "entities[0].facts[0].replacedBy: fact \"new-view\" is only learned at step \"s4\", after step \"s3\" overturns this one; what replaces a belief must be known by then",
+     lambda s: (two_facts(s), set_(["entities", 0, "facts", 0, "until"], "s3")(s)))
+edit("belief-replacement-loop", "entities[0].facts[0].replacedBy: replacements go round in a loop: old-view → new-view → old-view",
+     lambda s: (two_facts(s), s["entities"][0]["facts"][1].update({"until": "s4", "replacedBy": "old-view", "step": "s2"})))
+edit("belief-duplicate-fact-id", "entities[0].facts[1].id: duplicate fact id \"old-view\" (also entities[0].facts[0])",
+     lambda s: (two_facts(s), set_(["entities", 0, "facts", 1, "id"], "old-view")(s)))
+edit("summary-on-plain-step", "steps[0].summary: only a reveal step has a summary; this step is not marked \"reveal\": true",
+     set_(["steps", 0, "summary"], "Nothing was hidden."))
+edit("cite-no-parts", "steps[0].cite: unknown source part \"start\" (the story's source lists no parts)", set_(["steps", 0, "cite"], "start:1"))
+edit("cite-unknown-part", "steps[0].cite: unknown source part \"middle\"", lambda s: (with_source(s), set_(["steps", 0, "cite"], "middle:1")(s)))
+edit("cite-malformed", "relationships[0].cite: \"start 2\" is not a source passage (expected \"part:paragraph\" or \"part:first-last\", such as \"middle:4\" or \"ending:2-3\")",
+     lambda s: (with_source(s), set_(["relationships", 0, "cite"], "start 2")(s)))
+edit("cite-backwards", "entities[1].cite: \"end:5-2\" ends before it starts", lambda s: (with_source(s), set_(["entities", 1, "cite"], "end:5-2")(s)))
+edit("cite-paragraph-zero", "entities[1].cite: \"end:0\" is not a source passage (expected \"part:paragraph\" or \"part:first-last\", such as \"middle:4\" or \"ending:2-3\")",
+     lambda s: (with_source(s), set_(["entities", 1, "cite"], "end:0")(s)))
+edit("source-not-text", "source: expected the source's title, or an object with its title, url and parts, found a number", set_(["source"], 7))
+edit("source-bad-url", "source.url: \"javascript:alert(1)\" is not a web link (it must start with https:// or http://)",
+     lambda s: (with_source(s), s["source"].update({"url": "javascript:alert(1)"})))
+edit("source-duplicate-part", "source.parts[1].id: duplicate id \"start\" (also source.parts[0])",
+     lambda s: (with_source(s), set_(["source", "parts", 1, "id"], "start")(s)))
+edit("type-membership-not-bool", "relationTypes[0].membership: expected true or false, found a number", set_(["relationTypes", 0, "membership"], 1))
+edit("entity-plural-not-bool", "entities[3].plural: expected true or false, found text", set_(["entities", 3, "plural"], "yes"))
+
 here = os.path.dirname(os.path.abspath(__file__))
 for f in os.listdir(here):
     if f.endswith(".json") or f.endswith(".expect"):

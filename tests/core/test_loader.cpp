@@ -191,3 +191,53 @@ TEST_CASE("a reveal step whose id names its twist loads, with a warning") {
     j["reveals"][1]["step"] = j["entities"][0]["facts"][0]["step"] = "the-fourth";
     CHECK(fixture::load(j).warnings.size() == 1);
 }
+
+TEST_CASE("sources, cites, plural names and sentence phrases load as written") {
+    auto j = fixture::story();
+    j["source"] = nlohmann::json::parse(R"({"title": "An article", "url": "https://example.org/a",
+        "parts": [{"id": "start", "title": "Start"}, {"id": "end", "title": "The End"}]})");
+    j["steps"][0]["cite"] = "start:2";
+    j["relationships"][0]["cite"] = "end:3-4";
+    j["entities"][3]["plural"] = true;
+    j["relationTypes"][1]["phrase"] = "battles";
+    j["relationTypes"][1]["pluralPhrase"] = "battle";
+    j["relationTypes"][0]["membership"] = true;
+    j["relationships"].push_back({{"from", "aliens"}, {"type", "fights"}, {"to", "clan"}, {"step", "s4"}});
+    const auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), problems(r));
+    const auto& s = r.story;
+    CHECK(s.source.title == "An article");
+    CHECK(s.source.url == "https://example.org/a");
+    REQUIRE(s.source.parts.size() == 2);
+    CHECK(explainer::story::cite_text(s, s.steps[0].cite) == "Start, paragraph 2");
+    CHECK(explainer::story::cite_text(s, s.relationships[0].cite) == "The End, paragraphs 3\xE2\x80\x93" "4");
+    CHECK(explainer::story::cite_text(s, s.steps[1].cite).empty());
+    CHECK(s.relation_types[0].membership);
+    CHECK(explainer::story::sentence(s, s.relationships[1], s.find_entity("hero"), s.find_entity("mask")) == "Hero battles The Mask");
+    CHECK(explainer::story::sentence(s, s.relationships[3], s.find_entity("aliens"), s.find_entity("clan")) == "Aliens battle Clan");
+    CHECK(explainer::story::sentence(s, s.relationships[0], s.find_entity("mask"), s.find_entity("clan")) == "The Mask leads Clan");
+    // A source given as plain text is still its title (stories written before sources had parts).
+    j["source"] = "Just a title";
+    j["steps"][0].erase("cite");
+    j["relationships"][0].erase("cite");
+    CHECK(fixture::load(j).story.source.title == "Just a title");
+}
+
+TEST_CASE("the validator reports what has no source, and reveal steps with no summary") {
+    auto j = fixture::story();
+    j["source"] = nlohmann::json::parse(R"({"title": "An article", "parts": [{"id": "start", "title": "Start"}]})");
+    auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), problems(r));
+    // 4 steps, 5 entities, 1 fact, 3 relationships: 13 things, none cited.
+    CHECK(r.warnings.size() == 13);
+    CHECK(r.warnings[0].where == "steps[0]");
+    CHECK(r.warnings[0].what.find("has no source") != std::string::npos);
+    j.erase("source");
+    j["steps"][1]["reveal"] = true;   // a twist with no reveals entry and no summary
+    r = fixture::load(j);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].where == "steps[1]");
+    CHECK(r.warnings[0].what.find("summary") != std::string::npos);
+    j["steps"][1]["summary"] = "The Mask was there all along.";
+    CHECK(fixture::load(j).warnings.empty());
+}

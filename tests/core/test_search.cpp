@@ -1,0 +1,72 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/search.h"
+#include "core/step_state.h"
+#include "fixture.h"
+
+using namespace explainer;
+
+namespace {
+story::Story real_story() {
+    auto r = loader::load(fixture::read(STORY_FILE));
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    return r.story;
+}
+std::vector<int> find(const story::Story& s, const char* step, const char* query) {
+    return search::find(s, step_state::at(s, s.find_step(step)), query);
+}
+}  // namespace
+
+TEST_CASE("search before the Roy reveal gives nothing away; after it, his old name finds him") {
+    const auto s = real_story();
+    const int roy = s.find_entity("roy"), pm = s.find_entity("puppet-master");
+    CHECK(find(s, "venus", "Roy").empty());
+    CHECK(find(s, "venus", "Yunghart").empty());
+    CHECK(find(s, "venus", "puppet master") == std::vector<int>{pm});
+    CHECK(find(s, "twist-4", "Puppet Master") == std::vector<int>{roy});
+    CHECK(find(s, "twist-4", "roy") == std::vector<int>{roy});
+}
+
+TEST_CASE("search is case-blind, needs every word, and ignores a blank query") {
+    const auto s = real_story();
+    CHECK(find(s, "epilogue", "IMMORTAL nine") == std::vector<int>{s.find_entity("immortal-nine")});
+    CHECK(find(s, "epilogue", "nine immortal") == std::vector<int>{s.find_entity("immortal-nine")});
+    CHECK(find(s, "epilogue", "   ").empty());
+    CHECK(find(s, "epilogue", "zzz").empty());
+    const auto eve = find(s, "epilogue", "eve");   // Eva Cristella (Eve), Code Eve, Eve's antivirus
+    CHECK(eve.size() == 3);
+}
+
+TEST_CASE("no search result is ever off the map at its step") {
+    const auto s = real_story();
+    for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
+        const auto st = step_state::at(s, k);
+        for (const auto& e : s.entities)
+            for (int node : search::find(s, st, e.name)) {
+                INFO(s.steps[static_cast<std::size_t>(k)].id << " / " << e.name);
+                CHECK(std::find(st.nodes.begin(), st.nodes.end(), node) != st.nodes.end());
+                if (e.first_step > k) CHECK(node != s.find_entity(e.id.c_str()));
+            }
+    }
+}
+
+TEST_CASE("group filters count only memberships the reader has learned") {
+    const auto s = real_story();
+    const int neans = s.find_entity("neans"), naomi = s.find_entity("naomi"), rouge = s.find_entity("rouge");
+    const int usurpers = s.find_entity("usurpers"), opera = s.find_entity("opera");
+    const auto before = search::members_of(s, step_state::at(s, s.find_step("visitors")), neans);
+    CHECK(before[static_cast<std::size_t>(neans)]);
+    CHECK(before[static_cast<std::size_t>(rouge)]);
+    CHECK_FALSE(before[static_cast<std::size_t>(naomi)]);
+    CHECK(search::members_of(s, step_state::at(s, s.find_step("twist-1")), neans)[static_cast<std::size_t>(naomi)]);
+    CHECK_FALSE(search::members_of(s, step_state::at(s, s.find_step("code-eve-activated")), usurpers)[static_cast<std::size_t>(opera)]);
+    CHECK(search::members_of(s, step_state::at(s, s.find_step("twist-5")), usurpers)[static_cast<std::size_t>(opera)]);
+    // The filter's choices: nothing has members at the first step; Neans do once Rouge is one.
+    CHECK(search::groups(s, step_state::at(s, 0)).empty());
+    CHECK(search::groups(s, step_state::at(s, 1)) == std::vector<int>{neans});
+    // An overturned membership no longer counts, and an unknown group has no members.
+    CHECK(search::members_of(s, step_state::at(s, 0), s.find_entity("alter")) == std::vector<std::uint8_t>(s.entities.size(), 0));
+}
