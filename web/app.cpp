@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/loader.h"
+#include "core/search.h"
 #include "core/step_state.h"
 #include "platform.h"
 #include "theme.h"
@@ -39,7 +40,10 @@ void App::changed(bool step_changed, bool write_url) {
         map_.show(story_, shown_state_, frames_.positions[static_cast<std::size_t>(std::max(shown, 0))], focus, now,
                   !platform::prefers_reduced_motion() && shown_ != -2 && shown >= 0);
         shown_ = shown;
+        changes_ = shown >= 0 ? what_changed::at(story_, shown_state_) : std::vector<what_changed::Item>();
+        update_lit();
     }
+    if (nav_->covered()) changes_.clear();   // the cover hides the step's own text, and so what it changed
     const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
     const std::string progress = "Step " + std::to_string(nav_->step() + 1) + " of " + std::to_string(story_.steps.size());
     if (nav_->covered()) {
@@ -55,6 +59,63 @@ void App::changed(bool step_changed, bool write_url) {
         url_push_ = url_push_ || step_changed;
         flush_url(now);
     }
+}
+
+void App::set_query(std::string_view query) {
+    query_.assign(query.substr(0, 80));
+    if (!query_.empty()) filter_ = 0;   // one way of lighting at a time
+    update_lit();
+}
+
+void App::choose_filter(int filter) {
+    filter_ = filter;
+    if (filter_ != 0 && !query_.empty()) {
+        query_.clear();
+        platform::clear_search();
+    }
+    update_lit();
+}
+
+bool App::set_filter(std::string_view spec) {
+    if (spec.empty()) {
+        choose_filter(0);
+        return true;
+    }
+    if (spec.substr(0, 5) == "kind:") {
+        story::Kind kind;
+        if (!story::parse_kind(spec.substr(5), kind)) return false;
+        choose_filter(1 + static_cast<int>(kind));
+        return true;
+    }
+    if (spec.substr(0, 8) == "members:") {
+        // Only a group the reader already knows has members: no filter may tell of a later twist.
+        const int g = step_state::node_of(shown_state_, story_.find_entity(spec.substr(8)));
+        const auto groups = search::groups(story_, shown_state_);
+        if (std::find(groups.begin(), groups.end(), g) == groups.end()) return false;
+        choose_filter(kGroupFilter + g);
+        return true;
+    }
+    return false;
+}
+
+void App::update_lit() {
+    found_.clear();
+    std::vector<unsigned char> lit;
+    const auto& st = shown_state_;
+    if (!query_.empty() && shown_ >= 0) {
+        found_ = search::find(story_, st, query_);
+        lit.assign(story_.entities.size(), 0);
+        for (int n : found_) lit[static_cast<std::size_t>(n)] = 1;
+    } else if (filter_ >= kGroupFilter) {
+        const auto members = search::members_of(story_, st, filter_ - kGroupFilter);
+        lit.assign(members.begin(), members.end());
+        if (std::count(lit.begin(), lit.end(), 1) == 0) filter_ = 0, lit.clear();   // the group is not on this map
+    } else if (filter_ > 0) {
+        lit.assign(story_.entities.size(), 0);
+        for (int n : st.nodes)
+            lit[static_cast<std::size_t>(n)] = static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind) == filter_ - 1;
+    }
+    map_.set_lit(std::move(lit));
 }
 
 void App::flush_url(double now) {
@@ -165,6 +226,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
+    if (m.hovered < 0 && m.hovered_edge) edge_tooltip(*m.hovered_edge);
     if (m.clicked >= 0) {
         nav_->select(m.clicked);
         changed(false, true);
@@ -174,7 +236,8 @@ void App::frame(double now, const panel::Fonts& fonts) {
     }
 
     map_controls(map_min, now);
-    const auto a = panel_.draw(story_, *nav_, drawn, panel_pos, panel_size, fonts, compact);
+    legend(map_min, map_max, compact);
+    const auto a = panel_.draw(story_, *nav_, drawn, changes_, panel_pos, panel_size, fonts, compact);
     if (a.next) next();
     if (a.prev) prev();
     if (a.go >= 0) go(a.go);
@@ -197,8 +260,114 @@ void App::map_controls(ImVec2 map_min, double now) {
     if (focus_ring::button("See the whole map", {}, true)) map_.show_everything(now);
     ImGui::SameLine();
     if (focus_ring::button("Frame the step", {}, true)) map_.reset_camera(now);
+
+    // The search field is the page's own <input> (a phone's keyboard and a
+    // screen reader need a real one); ImGui keeps its place in the strip.
+    const float field_w = 168, field_h = ImGui::GetFrameHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy({field_w, field_h});
+    const ImVec4 rect{at.x, at.y, field_w, field_h};
+    if (rect.x != search_rect_.x || rect.y != search_rect_.y || rect.z != search_rect_.z || rect.w != search_rect_.w) {
+        search_rect_ = rect;
+        platform::place_search(rect.x, rect.y, rect.z, rect.w);
+    }
+    ImGui::SameLine();
+    // Filters: by kind, or members of a group the reader knows has members.
+    std::string current = "Filter: none";
+    if (filter_ >= kGroupFilter) current = "Members of " + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].name;
+    else if (filter_ > 0) current = std::string(theme::kind_plural(static_cast<story::Kind>(filter_ - 1))) + " only";
+    ImGui::SetNextItemWidth(std::min(200.0f, ImGui::CalcTextSize(current.c_str()).x + 40));
+    if (ImGui::BeginCombo("##filter", current.c_str())) {
+        int chosen = -1;
+        if (ImGui::Selectable("No filter", filter_ == 0)) chosen = 0;
+        bool kinds[story::kKindCount] = {};
+        for (int n : shown_state_.nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
+        for (int k = 0; k < story::kKindCount; ++k) {
+            if (!kinds[k]) continue;
+            const std::string label = std::string(theme::kind_plural(static_cast<story::Kind>(k))) + " only";
+            if (ImGui::Selectable(label.c_str(), filter_ == k + 1)) chosen = k + 1;
+        }
+        for (int g : search::groups(story_, shown_state_)) {
+            const std::string label = "Members of " + story_.entities[static_cast<std::size_t>(g)].name;
+            if (ImGui::Selectable(label.c_str(), filter_ == kGroupFilter + g)) chosen = kGroupFilter + g;
+        }
+        ImGui::EndCombo();
+        if (chosen >= 0) choose_filter(chosen);
+    }
+    if (!query_.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", found_.empty() ? "Nothing on the map yet"
+                                                 : (std::to_string(found_.size()) + " found").c_str());
+    }
     map_.reserve_top(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - map_min.y);
     ImGui::End();
+}
+
+// The legend, in the map's bottom-left corner: what shapes, colours and lines
+// mean, and the switch for beliefs that were overturned earlier.
+void App::legend(ImVec2 map_min, ImVec2 map_max, bool compact) {
+    if (legend_open_ < 0) legend_open_ = compact ? 0 : 1;
+    ImGui::SetNextWindowPos({map_min.x + 8, map_max.y - 8}, 0, {0, 1});
+    ImGui::SetNextWindowBgAlpha(0.82f);
+    ImGui::Begin("Legend", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    if (focus_ring::button(legend_open_ ? "Hide legend" : "Legend", {}, true)) legend_open_ = !legend_open_;
+    if (legend_open_) {
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float h = ImGui::GetTextLineHeight();
+        bool used[story::kKindCount] = {};
+        for (const auto& e : story_.entities) used[static_cast<int>(e.kind)] = true;
+        int column = 0;
+        for (int k = 0; k < story::kKindCount; ++k) {
+            if (!used[k]) continue;
+            if (column++ % 2 == 1) ImGui::SameLine(compact ? 130 : 150);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const auto kind = static_cast<story::Kind>(k);
+            theme::draw_shape(dl, kind, {p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.38f, theme::kind_color(kind), IM_COL32(255, 255, 255, 200));
+            ImGui::Dummy({h, h});
+            ImGui::SameLine();
+            ImGui::TextUnformatted(theme::kind_title(kind));
+        }
+        struct Sample { const char* text; ImU32 color; float dash; bool cross; };
+        const Sample samples[] = {{"New at this step", theme::kEdgeNew, 0, false},
+                                  {"Known", theme::kEdge, 0, false},
+                                  {"Only seems so", theme::kTextSoft, 6, false},
+                                  {"No longer believed", theme::kOverturned, 0, true},
+                                  {"Was believed", theme::kEdgeMuted, 3, false}};
+        for (const auto& sm : samples) {
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float y = p.y + h * 0.5f, w = h * 2.2f;
+            for (float x = 0; x < w; x += sm.dash > 0 ? 2 * sm.dash : w)
+                dl->AddLine({p.x + x, y}, {p.x + std::min(w, x + (sm.dash > 0 ? sm.dash : w)), y}, sm.color, 2.0f);
+            if (sm.cross) {
+                dl->AddLine({p.x + w / 2 - 4, y - 4}, {p.x + w / 2 + 4, y + 4}, sm.color, 2.0f);
+                dl->AddLine({p.x + w / 2 - 4, y + 4}, {p.x + w / 2 + 4, y - 4}, sm.color, 2.0f);
+            }
+            ImGui::Dummy({w, h});
+            ImGui::SameLine();
+            ImGui::TextUnformatted(sm.text);
+        }
+        const bool showing = map_.show_was_believed();
+        if (focus_ring::button(showing ? "Hide what was believed" : "Show what was believed", {}, true))
+            map_.set_show_was_believed(!showing);
+    }
+    ImGui::End();
+}
+
+void App::edge_tooltip(const std::vector<int>& rels) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+    for (int i : rels) {
+        const auto& rel = story_.relationships[static_cast<std::size_t>(i)];
+        const auto& st = shown_state_;
+        ImGui::TextWrapped("%s%s%s", st.rel_over[static_cast<std::size_t>(i)] ? "No longer believed: " : "",
+                           story::sentence(story_, rel, st.shown_as[rel.from], st.shown_as[rel.to]).c_str(),
+                           rel.apparent ? " (seems)" : "");
+        if (!rel.cite.empty()) ImGui::TextDisabled("Source: %s", story::cite_text(story_, rel.cite).c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 std::string App::state_json() const {
@@ -238,6 +407,25 @@ std::string App::state_json() const {
                           {"x", l.box.x0}, {"y", l.box.y0}, {"w", l.box.width()}, {"h", l.box.height()}, {"px", l.px}});
     }
     j["labels"] = std::move(labels);
+    auto edge_labels = nlohmann::json::array();
+    for (const auto& l : map_.edge_labels())
+        edge_labels.push_back({{"text", l.text}, {"standing", l.standing}, {"x", l.box.x0}, {"y", l.box.y0},
+                               {"w", l.box.width()}, {"h", l.box.height()}});
+    j["edgeLabels"] = std::move(edge_labels);
+    auto changes = nlohmann::json::array();
+    for (const auto& c : changes_)
+        changes.push_back({{"kind", what_changed::kind_name(c.kind)}, {"text", c.text},
+                           {"entity", c.node >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(c.node)].id)
+                                                  : nlohmann::json(nullptr)}});
+    j["whatChanged"] = std::move(changes);
+    auto found = nlohmann::json::array();
+    for (int n : found_) found.push_back(story_.entities[static_cast<std::size_t>(n)].id);
+    j["search"] = {{"query", query_}, {"found", std::move(found)}};
+    j["filter"] = filter_ == 0 ? nlohmann::json(nullptr)
+                  : filter_ >= kGroupFilter
+                      ? nlohmann::json("members:" + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].id)
+                      : nlohmann::json(std::string("kind:") + story::kind_name(static_cast<story::Kind>(filter_ - 1)));
+    j["showWasBelieved"] = map_.show_was_believed();
     const int subject = map_.reveal_subject();
     j["reveal"] = step.reveal;
     j["hint"] = panel_.hint();

@@ -13,6 +13,7 @@
 #include "core/step_state.h"
 #include "core/story.h"
 #include "core/story_layout.h"
+#include "core/what_changed.h"
 #include "focus_ring.h"
 #include "map_view.h"
 #include "panel.h"
@@ -36,6 +37,10 @@ public:
     bool select_id(std::string_view entity_id);
     void uncover();
     void zoom_by(float factor, float x, float y) { map_.zoom_by(factor, {x, y}); }
+    // Search by name (the page's search field): matches stay lit, the rest fade.
+    void set_query(std::string_view query);
+    // "kind:character", "members:neans" (a group with members on the map now) or "" for none.
+    bool set_filter(std::string_view spec);
 
     std::string state_json() const;   // for window.explainer.state()
 
@@ -43,6 +48,10 @@ private:
     void changed(bool step_changed, bool write_url);
     void map_controls(ImVec2 map_min, double now);
     void flush_url(double now);
+    void update_lit();                  // from the query or the filter, at the shown step
+    void choose_filter(int filter);
+    void legend(ImVec2 map_min, ImVec2 map_max, bool compact);
+    void edge_tooltip(const std::vector<int>& rels);
 
     explainer::story::Story story_;
     explainer::story_layout::Frames frames_;
@@ -55,6 +64,14 @@ private:
     // What the map draws for shown_: the state at that step, or an empty map
     // under a covered first step. Built once per change, not per frame.
     explainer::step_state::State shown_state_;
+    std::vector<explainer::what_changed::Item> changes_;   // the shown step's, empty under a cover
+    std::string query_;
+    std::vector<int> found_;          // the query's matches at the shown step
+    // The filter: 0 none; 1 + kind for a kind; kGroupFilter + entity for members of a group.
+    int filter_ = 0;
+    static constexpr int kGroupFilter = 100;
+    int legend_open_ = -1;            // -1: not decided yet (open on a laptop, closed on a phone)
+    ImVec4 search_rect_{0, 0, 0, 0};  // where the page's search field was last placed
     std::string url_pending_;         // a fragment still to be written
     bool url_push_ = false;
     double notice_until_ = 0;

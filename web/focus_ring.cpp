@@ -23,8 +23,13 @@ void begin_frame() {
 }
 
 bool button(const char* label, ImVec2 size, bool small) {
+    const bool clicked = small ? ImGui::SmallButton(label) : ImGui::Button(label, size);
+    return last_item(label) || clicked;
+}
+
+bool last_item(const char* label) {
     const int index = g_count++;
-    bool pressed = small ? ImGui::SmallButton(label) : ImGui::Button(label, size);
+    bool pressed = false;
     if (index == g_focused) {
         g_label = label;
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();

@@ -12,6 +12,9 @@ namespace focus_ring {
 void begin_frame();
 // An ImGui button in the ring; true when clicked or pressed by keyboard.
 bool button(const char* label, ImVec2 size = {0, 0}, bool small = false);
+// The item just drawn (a clickable line drawn by hand) joins the ring under
+// label; true when Enter or Space presses it.
+bool last_item(const char* label);
 // Tab: moves focus on; false when it runs off either end (the browser may
 // then take focus out of the canvas).
 bool tab(bool backwards);

@@ -81,8 +81,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         req.h = px * 1.2f + (l.second.empty() ? 0 : sub_px * 1.25f + 2) + 2 * kPadY;
         const bool fresh = st.entity_new[i] || morph >= 0;
         const bool subject = staged_ && e == stage_subject_;
-        req.keep = role_[i] == kFocus || subject;
-        req.rank = role_[i] == kFocus ? 0 : fresh ? 1 : (e == hot || subject) ? 2 : role_[i] == kNeighbour ? 5 : 6;
+        req.keep = role_[i] == kFocus || subject || (!lit_.empty() && !faded(e));
+        const bool found = !lit_.empty() && !faded(e);   // a search or filter match
+        req.rank = role_[i] == kFocus || found ? 0 : fresh ? 1 : (e == hot || subject) ? 2
+                 : faded(e) ? 7 : role_[i] == kNeighbour ? 5 : 6;
         req.prefer = last_candidate_[i];
         req.at = lp::around_node({p.x, p.y}, r, req.w, req.h);
         requests.push_back(std::move(req));
@@ -93,8 +95,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
         const auto& g = edges_[gi];
         const bool touches = hot >= 0 && (g.from == hot || g.to == hot);
-        if (!g.is_new && !touches) continue;
-        const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (g.is_new ? fade : 1.0f);
+        const bool overturned_now = g.standing == Standing::OverturnedNow;
+        if (!g.is_new && !touches && !overturned_now) continue;
+        if (g.standing == Standing::WasBelieved && !show_was_believed_) continue;
+        const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (g.is_new || overturned_now ? fade : 1.0f);
         if (a <= 0.3f) continue;
         const EdgeShape shape = edge_shape(g, t, r);
         if (shape.len < 2 * r + 20) continue;
@@ -105,7 +109,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         req.id = kEdgeIds + static_cast<int>(gi);
         req.w = size.x + 2 * kPadX;
         req.h = size.y + 2 * kPadY;
-        req.rank = g.is_new ? 3 : 4;
+        req.rank = g.is_new || overturned_now ? 3 : 4;
         req.at = lp::centred_on(points, req.w, req.h);
         requests.push_back(std::move(req));
         edge_alpha[gi] = a;
@@ -113,22 +117,34 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
 
     const auto placed = lp::place(std::move(requests), bounds, obstacles);
     drawn_.clear();
+    drawn_edges_.clear();
     for (const auto& pl : placed) {
         const lp::Box& b = pl.box;
         if (pl.id >= kEdgeIds) {
             const std::size_t gi = static_cast<std::size_t>(pl.id - kEdgeIds);
             const float a = edge_alpha[gi];
             const auto& g = edges_[gi];
+            const bool crossed = g.standing == Standing::OverturnedNow || g.standing == Standing::WasBelieved;
+            const ImU32 col = g.standing == Standing::OverturnedNow ? theme::kOverturned
+                              : g.standing == Standing::WasBelieved ? theme::kTextDim
+                              : g.is_new                            ? theme::kEdgeNew
+                                                                    : theme::kTextSoft;
             dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.88f * a), 4);
-            dl->AddText(font, edge_px, {b.x0 + kPadX, b.y0 + kPadY},
-                        theme::with_alpha(g.is_new ? theme::kEdgeNew : theme::kTextSoft, a), g.label.c_str());
+            dl->AddText(font, edge_px, {b.x0 + kPadX, b.y0 + kPadY}, theme::with_alpha(col, a), g.label.c_str());
+            if (crossed) {   // struck through: no longer believed
+                const float sy = (b.y0 + b.y1) / 2 + 1;
+                const float w = (b.x1 - b.x0 - 2 * kPadX) * (g.standing == Standing::OverturnedNow ? fade : 1.0f);
+                dl->AddLine({b.x0 + kPadX - 1, sy}, {b.x0 + kPadX + w + 1, sy}, theme::with_alpha(col, a), 1.6f);
+            }
+            static constexpr const char* kStanding[] = {"believed", "apparent", "overturned", "was-believed"};
+            drawn_edges_.push_back({g.label, kStanding[static_cast<int>(g.standing)], b, gi});
             continue;
         }
         const std::size_t i = static_cast<std::size_t>(pl.id);
         last_candidate_[i] = pl.candidate;
         const Lines& l = lines[i];
         const float a = alpha(pl.id, t);
-        const bool dim = role_[i] == kRest && !st.entity_new[i] && pl.id != hot;
+        const bool dim = (role_[i] == kRest && !st.entity_new[i] && pl.id != hot) || faded(pl.id);
         const ImU32 col = pl.id == hot || (staged_ && pl.id == stage_subject_ && t < 1) ? theme::kHighlight
                           : dim ? theme::kTextDim : theme::kText;
         dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.82f * a), 4);

@@ -123,20 +123,35 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
     edge_t0_ = staged_ ? t0_ + kPlayMs : t0_;
     edge_ms_ = !animate ? 0 : staged_ ? kEdgesMs : kStepMs;
 
+    // One line per ordered pair and standing; the pair key (for bowing pairs
+    // linked both ways) ignores the standing.
     std::unordered_map<long long, std::size_t> index;
+    std::unordered_map<long long, int> pairs;
     auto key = [](int a, int b) { return (static_cast<long long>(a) << 32) | static_cast<unsigned>(b); };
     edges_.clear();
+    drawn_edges_.clear();   // they index edges_
     for (std::size_t i = 0; i < s.relationships.size(); ++i) {
         if (!st.rel_known[i]) continue;
         const auto& rel = s.relationships[i];
         const int a = st.shown_as[rel.from], b = st.shown_as[rel.to];
         if (a == b) continue;
-        auto [it, inserted] = index.emplace(key(a, b), edges_.size());
-        if (inserted) edges_.push_back({a, b, s.relation_types[rel.type].label, false, false});
-        else edges_[it->second].label += " · " + s.relation_types[rel.type].label;
+        const Standing standing = st.rel_over_new[i] ? Standing::OverturnedNow
+                                  : st.rel_over[i]   ? Standing::WasBelieved
+                                  : rel.apparent     ? Standing::Apparent
+                                                     : Standing::Believed;
+        const long long k = key(a, b) * 4 + static_cast<int>(standing);
+        const std::string& label = s.relation_types[static_cast<std::size_t>(rel.type)].label;
+        auto [it, inserted] = index.emplace(k, edges_.size());
+        if (inserted) edges_.push_back({a, b, label, false, false, standing, {}});
+        else edges_[it->second].label += " \xC2\xB7 " + label;
+        edges_[it->second].rels.push_back(static_cast<int>(i));
         edges_[it->second].is_new = edges_[it->second].is_new || st.rel_new[i];
+        ++pairs[key(a, b)];
     }
-    for (auto& e : edges_) e.has_reverse = index.count(key(e.to, e.from)) > 0;
+    for (auto& e : edges_) {
+        e.has_reverse = pairs.count(key(e.to, e.from)) > 0;
+        if (e.standing == Standing::Apparent) e.label += " (seems)";
+    }
 
     // Roles: the step's focus (and the reveal's subject), their neighbours, the rest.
     role_.assign(n, kRest);
@@ -199,6 +214,29 @@ void MapView::glide(bool everything, double now) {
     camera_ms_ = kCameraMs;
     user_moved_ = false;
     overview_ = everything;
+}
+
+// A quadratic curve (a straight line when control is its midpoint), solid or
+// in dashes of `dash` px with equal gaps.
+void MapView::dashed_curve(ImDrawList* dl, ImVec2 a, ImVec2 c, ImVec2 b, ImU32 col, float thick, float dash) {
+    if (dash <= 0) {
+        const bool straight = std::fabs(c.x - (a.x + b.x) / 2) < 0.5f && std::fabs(c.y - (a.y + b.y) / 2) < 0.5f;
+        if (straight) dl->AddLine(a, b, col, thick);
+        else dl->AddBezierQuadratic(a, c, b, col, thick, 16);
+        return;
+    }
+    constexpr int kSteps = 48;
+    ImVec2 prev = a;
+    float run = 0;
+    bool on = true;
+    for (int i = 1; i <= kSteps; ++i) {
+        const float t = static_cast<float>(i) / kSteps, u = 1 - t;
+        const ImVec2 p{u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y};
+        if (on) dl->AddLine(prev, p, col, thick);
+        run += std::sqrt((p.x - prev.x) * (p.x - prev.x) + (p.y - prev.y) * (p.y - prev.y));
+        if (run >= dash) { run = 0; on = !on; }
+        prev = p;
+    }
 }
 
 MapView::EdgeShape MapView::edge_shape(const EdgeGroup& g, float t, float r) const {
@@ -291,12 +329,18 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         }
     }
     const int hot = result.hovered >= 0 ? result.hovered : selected;
+    if (over && result.hovered < 0)
+        for (const auto& l : drawn_edges_)
+            if (io.MousePos.x >= l.box.x0 && io.MousePos.x <= l.box.x1 && io.MousePos.y >= l.box.y0 &&
+                io.MousePos.y <= l.box.y1 && l.group < edges_.size()) result.hovered_edge = &edges_[l.group].rels;
 
     // Edges under nodes: one line per ordered pair; pairs linked both ways bow
     // apart. The step's own and the hot node's stand out; the rest is dimmed.
     for (const auto& g : edges_) {
         float a = std::min(alpha(g.from, t), alpha(g.to, t));
         if (g.is_new) a *= fade;
+        if (g.standing == Standing::WasBelieved && !show_was_believed_) continue;
+        if (faded(g.from) && faded(g.to)) a *= 0.25f;
         if (a <= 0.01f) continue;
         const EdgeShape e = edge_shape(g, t, r);
         const ImVec2 p = e.p, q = e.q;
@@ -305,10 +349,23 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         if (e.len < 2 * r + 4) continue;
         const ImVec2 start = e.start, tip = e.tip, mid = e.control, u = e.u;
         const bool touches = g.from == hot || g.to == hot;
-        const ImU32 col = theme::with_alpha(g.is_new ? theme::kEdgeNew : touches ? theme::kText : theme::kEdge, a);
-        const float thick = (g.is_new || touches ? 2.2f : 1.3f) * std::clamp(z, 0.8f, 1.4f);
-        if (e.bowed) dl->AddBezierQuadratic(start, mid, tip, col, thick, 16);
-        else dl->AddLine(start, tip, col, thick);
+        ImU32 base = g.is_new ? theme::kEdgeNew : touches ? theme::kText : theme::kEdge;
+        if (g.standing == Standing::OverturnedNow) base = theme::kOverturned;
+        if (g.standing == Standing::WasBelieved) base = touches ? theme::kTextDim : theme::kEdgeMuted;
+        const ImU32 col = theme::with_alpha(base, a);
+        const bool strong = g.is_new || touches || g.standing == Standing::OverturnedNow;
+        const float thick = (strong ? 2.2f : 1.3f) * std::clamp(z, 0.8f, 1.4f);
+        // Apparent and once-believed lines are dashed (the latter in short,
+        // muted dashes); an overturned one is crossed out where it is.
+        const float dash = g.standing == Standing::Apparent ? 9.0f : g.standing == Standing::WasBelieved ? 4.0f : 0.0f;
+        dashed_curve(dl, start, e.bowed ? mid : ImVec2{(start.x + tip.x) / 2, (start.y + tip.y) / 2}, tip, col, thick, dash);
+        if (g.standing == Standing::OverturnedNow) {
+            const Vec2 c = e.bowed ? Vec2{(start.x + 2 * mid.x + tip.x) / 4, (start.y + 2 * mid.y + tip.y) / 4}
+                                   : Vec2{(start.x + tip.x) / 2, (start.y + tip.y) / 2};
+            const float k = 7.0f * std::clamp(z, 0.8f, 1.4f) * fade;
+            dl->AddLine({c.x - k, c.y - k}, {c.x + k, c.y + k}, col, 3.0f);
+            dl->AddLine({c.x - k, c.y + k}, {c.x + k, c.y - k}, col, 3.0f);
+        }
         const ImVec2 dir = e.bowed ? ImVec2{tip.x - mid.x, tip.y - mid.y} : u;
         const float dir_len = std::max(std::sqrt(dir.x * dir.x + dir.y * dir.y), 1e-3f);
         const ImVec2 d{dir.x / dir_len, dir.y / dir_len}, dn{-d.y, d.x};
@@ -327,6 +384,8 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         const auto& ent = s.entities[i];
         const bool fresh = st.entity_new[i] || nodes_[i].morph_from >= 0;
         if (role_[i] == kRest && !fresh && e != hot) a *= 0.55f;
+        if (faded(e)) a *= 0.22f;
+        else if (!lit_.empty()) dl->AddCircle(p, r + 9, theme::with_alpha(theme::kHighlight, a * 0.8f), 32, 2.0f);
         const int nature = st.revealed_as[i];
         const float grow = nodes_[i].alpha_from < 0.01f ? 0.6f + 0.4f * t : 1.0f;
         const float rr = r * grow;

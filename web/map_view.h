@@ -45,6 +45,7 @@ public:
         int clicked = -1;          // entity clicked, or -1
         bool background_click = false;
         int hovered = -1;
+        const std::vector<int>* hovered_edge = nullptr;   // relationships under the mouse, by their label
     };
     // Draws into the map area (screen coords) and handles input over it.
     Result draw(const explainer::story::Story& story, const explainer::step_state::State& state, ImVec2 area_min,
@@ -56,6 +57,21 @@ public:
     void zoom_by(float factor, ImVec2 screen_point);   // pinch and wheel
     void reset_camera(double now);                       // back to the step's framing
     void show_everything(double now);                    // the whole known map
+    // Beliefs overturned before the shown step: drawn muted, or not at all.
+    void set_show_was_believed(bool show) { show_was_believed_ = show; }
+    bool show_was_believed() const { return show_was_believed_; }
+    // Search and filters: per entity, 1 for the nodes that stay lit; the rest
+    // fade. Empty: everything is lit.
+    void set_lit(std::vector<unsigned char> lit) { lit_ = std::move(lit); }
+
+    // An edge label as drawn in the last frame, with the standing of its line.
+    struct DrawnEdgeLabel {
+        std::string text;
+        const char* standing;      // "believed", "apparent", "overturned", "was-believed"
+        explainer::label_place::Box box;
+        std::size_t group = 0;
+    };
+    const std::vector<DrawnEdgeLabel>& edge_labels() const { return drawn_edges_; }
 
     // Where a staged reveal is: "approach", "beat", "play", "edges" or
     // "still" (also between ordinary steps once they settle, "moving" before).
@@ -72,10 +88,17 @@ private:
         int morph_from = -1;       // entity whose node this one takes over (identity reveal)
         bool nature_new = false;   // a nature reveal about it happens now
     };
+    // What a line says about belief: believed, only apparent ("seems"),
+    // overturned at the shown step (struck through), or overturned before
+    // (muted: "was believed"). Relationships of different standing between
+    // the same two nodes are drawn as separate lines.
+    enum class Standing : unsigned char { Believed, Apparent, OverturnedNow, WasBelieved };
     struct EdgeGroup {
         int from, to;              // node entities
         std::string label;         // the relationship labels, joined
         bool is_new, has_reverse;
+        Standing standing = Standing::Believed;
+        std::vector<int> rels;     // the relationships it draws
     };
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
     // An edge as drawn at progress t, for nodes of radius r: from just outside
@@ -90,6 +113,7 @@ private:
         bool bowed = false;
     };
     EdgeShape edge_shape(const EdgeGroup& g, float t, float r) const;
+    static void dashed_curve(ImDrawList* dl, ImVec2 a, ImVec2 control, ImVec2 b, ImU32 col, float thick, float dash);
 
     Vec2 position(int e, float t) const;
     float alpha(int e, float t) const;
@@ -112,6 +136,10 @@ private:
     std::vector<unsigned char> badge_;     // per entity: subtitle_ is a badge
     std::vector<int> last_candidate_;      // per entity: where its label sat last frame
     std::vector<DrawnLabel> drawn_;
+    std::vector<DrawnEdgeLabel> drawn_edges_;
+    std::vector<unsigned char> lit_;
+    bool show_was_believed_ = true;
+    bool faded(int e) const { return !lit_.empty() && (e < 0 || e >= static_cast<int>(lit_.size()) || !lit_[static_cast<std::size_t>(e)]); }
     std::vector<explainer::label_place::Placed> edge_boxes_;
     double t0_ = -1e9, duration_ = 0;       // node moves, fades, morphs and masks
     double edge_t0_ = -1e9, edge_ms_ = 0;   // new edges fading in

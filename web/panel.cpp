@@ -18,8 +18,88 @@ void dim_text(const std::string& text) {
 }
 }  // namespace
 
+bool Panel::line(const char* id, const std::string& text, ImU32 color, bool struck) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize(), scale = size / font->FontSize;
+    const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
+    const ImVec2 box = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool chosen = false, hovered = false;
+    if (id) {
+        chosen = ImGui::InvisibleButton(id, {width, box.y});
+        hovered = ImGui::IsItemHovered();
+        chosen = focus_ring::last_item(text.c_str()) || chosen;
+    } else {
+        ImGui::Dummy({width, box.y});
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (hovered) dl->AddRectFilled({at.x - 3, at.y}, {at.x + width, at.y + box.y}, IM_COL32(255, 255, 255, 18), 4);
+    // Wrap by hand, so each wrapped line can be struck through on its own.
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    float y = at.y;
+    while (p < end) {
+        const char* stop = font->CalcWordWrapPositionA(scale, p, end, width);
+        if (stop == p) stop = p + 1;
+        dl->AddText(font, size, {at.x, y}, color, p, stop);
+        if (struck) {
+            const float w = font->CalcTextSizeA(size, 1e9f, 0, p, stop).x;
+            dl->AddLine({at.x - 1, y + size * 0.55f}, {at.x + w + 1, y + size * 0.55f}, color, 1.5f);
+        }
+        y += ImGui::GetTextLineHeight();
+        p = stop;
+        while (p < end && (*p == ' ' || *p == '\n')) ++p;
+    }
+    return chosen;
+}
+
+void Panel::source_toggle(const std::string& key, const story::Story& s, const story::Cite& cite) {
+    if (open_source_ != key || cite.empty()) return;
+    ImGui::Indent(14);
+    dim_text("Source: \xE2\x80\x9C" + s.source.title + "\xE2\x80\x9D, " + story::cite_text(s, cite));
+    ImGui::Unindent(14);
+}
+
+void Panel::changes_list(const std::vector<what_changed::Item>& changes, Actions& out) {
+    if (changes.empty()) return;
+    dim_text("What changed");
+    using what_changed::Kind;
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const auto& item = changes[i];
+        std::string text;
+        ImU32 color = theme::kText;
+        switch (item.kind) {
+            case Kind::Reveal: text = "\xE2\x97\x86 " + item.text; color = theme::kReveal; break;
+            case Kind::NoLongerTrue: text = item.text; color = theme::kOverturned; break;
+            case Kind::NewEntity: text = "+ New: " + item.text; break;
+            case Kind::NewRelationship: text = "+ " + item.text + (item.apparent ? " (seems)" : ""); break;
+            case Kind::NewFact: text = "+ " + item.text; break;
+        }
+        if (item.kind == Kind::NoLongerTrue) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kOverturned));
+            ImGui::TextUnformatted("\xE2\x9C\x97 No longer believed:");
+            ImGui::PopStyleColor();
+        }
+        const std::string id = "##change" + std::to_string(i);
+        if (line(id.c_str(), text, color, item.kind == Kind::NoLongerTrue) && item.node >= 0) out.select = item.node;
+    }
+}
+
+void Panel::about(const story::Story& s) {
+    if (s.source.title.empty()) {
+        dim_text("Written for this explainer.");
+        return;
+    }
+    ImGui::TextWrapped("This explainer retells, in its own words, the article \xE2\x80\x9C%s\xE2\x80\x9D.",
+                       s.source.title.c_str());
+    if (!s.source.url.empty()) dim_text(s.source.url);
+    dim_text("Every step, fact and connection notes the section and paragraph of the article it comes from: "
+             "choose Source under a step, or tap a line of a card.");
+}
+
 Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, const step_state::State& shown,
-                    ImVec2 pos, ImVec2 size, const Fonts& fonts, bool compact) {
+                    const std::vector<what_changed::Item>& changes, ImVec2 pos, ImVec2 size, const Fonts& fonts,
+                    bool compact) {
     Actions out;
     hint_.clear();
     ImGui::SetNextWindowPos(pos);
@@ -99,14 +179,18 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kReveal));
             ImGui::TextUnformatted("\xE2\x97\x86 Reveal");
             ImGui::PopStyleColor();
-            for (int r : shown.reveals_new) {
-                ImGui::SameLine();
-                ImGui::TextWrapped("%s", s.reveals[static_cast<std::size_t>(r)].summary.c_str());
-            }
             if (!shown.reveals_new.empty() && focus_ring::button("Replay the reveal", {}, true)) out.replay = true;
         }
         ImGui::Spacing();
         ImGui::TextWrapped("%s", step.narration.c_str());
+        if (!step.cite.empty()) {
+            const std::string key = "step:" + step.id;
+            if (focus_ring::button(open_source_ == key ? "Hide source" : "Source", {}, true))
+                open_source_ = open_source_ == key ? std::string() : key;
+            source_toggle(key, s, step.cite);
+        }
+        ImGui::Spacing();
+        changes_list(changes, out);
     }
     ImGui::Spacing();
     ImGui::Separator();
@@ -115,7 +199,10 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
                   "scroll or pinch to zoom. Keys: \xE2\x86\x90 \xE2\x86\x92, Space, Home, End.");
     ImGui::Spacing();
     if (focus_ring::button(glossary_open_ ? "Hide glossary" : "Glossary", {}, true)) glossary_open_ = !glossary_open_;
+    ImGui::SameLine();
+    if (focus_ring::button(about_open_ ? "Hide about" : "About this explainer", {}, true)) about_open_ = !about_open_;
     if (glossary_open_) glossary(s, nav.shown_step(), out);
+    if (about_open_) about(s);
     ImGui::EndChild();
     ImGui::End();
     return out;
@@ -172,16 +259,32 @@ void Panel::card(const story::Story& s, const step_state::State& shown, int enti
     ImGui::SameLine(ImGui::GetContentRegionMax().x - 24);
     if (focus_ring::button("x", {}, true)) out.select = -1;
     for (const auto& aka : c.also_known_as) dim_text("Known before as " + aka);
-    ImGui::TextWrapped("%s", c.desc.c_str());
+    const std::string base = "card:" + std::to_string(c.entity) + ":";
+    if (line((base + "desc").c_str(), c.desc, theme::kText, false))
+        open_source_ = open_source_ == base + "desc" ? std::string() : base + "desc";
+    source_toggle(base + "desc", s, c.desc_cite);
     for (const auto& r : c.revealed) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kReveal));
         ImGui::TextWrapped("\xE2\x97\x86 %s", r.c_str());
         ImGui::PopStyleColor();
     }
-    for (const auto& f : c.facts) ImGui::TextWrapped("\xE2\x80\xA2 %s", f.c_str());
+    // A line of the card: tap or click it for its source.
+    auto card_line = [&](const std::string& key, const step_state::Line& l, const char* mark) {
+        std::string text = std::string(mark) + l.text + (l.apparent ? " (seems)" : "");
+        const ImU32 color = l.overturned_now ? theme::kOverturned : l.overturned ? theme::kTextDim : theme::kText;
+        if (line(("##" + key).c_str(), text, color, l.overturned))
+            open_source_ = open_source_ == key ? std::string() : key;
+        if (!l.replaced_by.empty()) {
+            ImGui::Indent(14);
+            line(nullptr, "Instead: " + l.replaced_by, theme::kText, false);
+            ImGui::Unindent(14);
+        }
+        source_toggle(key, s, l.cite);
+    };
+    for (std::size_t i = 0; i < c.facts.size(); ++i) card_line(base + "f" + std::to_string(i), c.facts[i], "\xE2\x80\xA2 ");
     if (!c.links.empty()) {
         dim_text("Connections so far");
-        for (const auto& l : c.links) ImGui::TextWrapped("\xE2\x86\x92 %s", l.c_str());
+        for (std::size_t i = 0; i < c.links.size(); ++i) card_line(base + "l" + std::to_string(i), c.links[i], "\xE2\x86\x92 ");
     }
 }
 

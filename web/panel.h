@@ -11,6 +11,7 @@
 #include "core/navigator.h"
 #include "core/step_state.h"
 #include "core/story.h"
+#include "core/what_changed.h"
 
 namespace panel {
 
@@ -28,9 +29,10 @@ struct Fonts {
 class Panel {
 public:
     // area: where the panel window goes (screen coords).
+    // changes: the shown step's "What changed" list (empty under a cover).
     Actions draw(const explainer::story::Story& story, const explainer::navigator::Navigator& nav,
-                 const explainer::step_state::State& shown, ImVec2 pos, ImVec2 size, const Fonts& fonts,
-                 bool compact);
+                 const explainer::step_state::State& shown, const std::vector<explainer::what_changed::Item>& changes,
+                 ImVec2 pos, ImVec2 size, const Fonts& fonts, bool compact);
 
     bool collapsed() const { return collapsed_; }   // phones: "Hide text" gives the map the room
     // The timeline tooltip shown in the last frame ("" for none), and where the timeline is.
@@ -42,7 +44,16 @@ private:
     void timeline(const explainer::story::Story& story, const explainer::navigator::Navigator& nav, Actions& out);
     void card(const explainer::story::Story& story, const explainer::step_state::State& shown, int entity, Actions& out);
     void glossary(const explainer::story::Story& story, int shown_step, Actions& out);
-    bool glossary_open_ = false;
+    void changes_list(const std::vector<explainer::what_changed::Item>& changes, Actions& out);
+    void about(const explainer::story::Story& story);
+    // A line of text wrapped to the panel, optionally struck through; with an
+    // id it is clickable (and in the keyboard ring) and returns true when chosen.
+    bool line(const char* id, const std::string& text, ImU32 color, bool struck);
+    // "Source: The Middle…, paragraph 4" under a line the reader opened.
+    void source_toggle(const std::string& key, const explainer::story::Story& story,
+                       const explainer::story::Cite& cite);
+    bool glossary_open_ = false, about_open_ = false;
+    std::string open_source_;     // the line whose source is shown, or ""
     std::string hint_;
     ImVec2 timeline_min_, timeline_max_;
     bool collapsed_ = false;

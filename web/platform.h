@@ -23,6 +23,9 @@ void write_url(const std::string& fragment, bool push);
 void copy_link();
 // The first frame with the map is on screen: hide the loading indicator.
 void first_frame_drawn();
+// Places the page's search field over the canvas (CSS px), or empties it.
+void place_search(float x, float y, float w, float h);
+void clear_search();
 // Replaces the page with a plain error page (nothing else will draw).
 void show_error_page(const std::string& title, const std::vector<std::string>& lines);
 

@@ -56,6 +56,8 @@ EM_JS(void, js_write_url, (const char* fragment, int push), {
 });
 EM_JS(void, js_copy_link, (), { window['explainerPage']['copyLink'](); });
 EM_JS(void, js_first_frame, (), { window['explainerPage']['firstFrame'](); });
+EM_JS(void, js_place_search, (float x, float y, float w, float h), { window['explainerPage']['placeSearch'](x, y, w, h); });
+EM_JS(void, js_clear_search, (), { window['explainerPage']['clearSearch'](); });
 EM_JS(void, js_error_page, (const char* title, const char* lines), {
     window['explainerPage']['error'](UTF8ToString(title), UTF8ToString(lines).split('\n'));
 });
@@ -72,6 +74,8 @@ void set_mirror(const std::string& text) { js_set_mirror(text.c_str()); }
 void write_url(const std::string& fragment, bool push) { js_write_url(fragment.c_str(), push ? 1 : 0); }
 void copy_link() { js_copy_link(); }
 void first_frame_drawn() { js_first_frame(); }
+void place_search(float x, float y, float w, float h) { js_place_search(x, y, w, h); }
+void clear_search() { js_clear_search(); }
 void show_error_page(const std::string& title, const std::vector<std::string>& lines) {
     std::string joined;
     for (const auto& l : lines) joined += l + "\n";
@@ -105,7 +109,7 @@ void build_fonts(float dpr) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
     config.OversampleH = 2;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x25C6, 0x25CF, 0x2713, 0x2713, 0};
+    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x25C6, 0x25CF, 0x2713, 0x2713, 0x2717, 0x2717, 0};
     g_fonts.body = io.Fonts->AddFontFromMemoryTTF(g_font_data, g_font_size, theme::kBodySize * dpr, &config, ranges);
     g_fonts.title = io.Fonts->AddFontFromMemoryTTF(g_font_data, g_font_size, theme::kTitleSize * dpr, &config, ranges);
     io.FontGlobalScale = 1.0f / dpr;
@@ -264,6 +268,8 @@ EMSCRIPTEN_KEEPALIVE void explainer_next() { g_app.next(); }
 EMSCRIPTEN_KEEPALIVE void explainer_prev() { g_app.prev(); }
 EMSCRIPTEN_KEEPALIVE int explainer_select(const char* entity_id) { return g_app.select_id(entity_id) ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void explainer_uncover() { g_app.uncover(); }
+EMSCRIPTEN_KEEPALIVE void explainer_search(const char* query) { g_app.set_query(query); }
+EMSCRIPTEN_KEEPALIVE int explainer_filter(const char* spec) { return g_app.set_filter(spec) ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void explainer_open_url(const char* fragment, int from_history) { g_app.open_link(fragment, from_history != 0); }
 // Frame times since the last reset, in ms:
 // {"count", "median", "p95", "max", "ui": {"median", "p95", "max"}}.

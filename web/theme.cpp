@@ -36,6 +36,18 @@ const char* kind_title(Kind kind) {
     return "";
 }
 
+const char* kind_plural(Kind kind) {
+    switch (kind) {
+        case Kind::Character: return "Characters";
+        case Kind::Group: return "Groups";
+        case Kind::Species: return "Species";
+        case Kind::Program: return "Programs";
+        case Kind::Place: return "Places";
+        case Kind::Term: return "Terms";
+    }
+    return "";
+}
+
 void draw_shape(ImDrawList* dl, Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline) {
     const float t = r * 0.12f + 1.0f;
     switch (kind) {

@@ -17,6 +17,7 @@ constexpr float kNodeRadius = 13.0f;
 
 ImU32 kind_color(explainer::story::Kind kind, float alpha = 1.0f);
 const char* kind_title(explainer::story::Kind kind);    // "Character", …
+const char* kind_plural(explainer::story::Kind kind);   // "Characters", …, "Species"
 // Draws the node shape for a kind, centred at c.
 void draw_shape(ImDrawList* dl, explainer::story::Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline);
 ImU32 with_alpha(ImU32 color, float alpha);
@@ -29,6 +30,8 @@ constexpr ImU32 kText = IM_COL32(232, 234, 240, 255);
 constexpr ImU32 kTextDim = IM_COL32(160, 166, 182, 255);
 constexpr ImU32 kTextSoft = IM_COL32(196, 200, 212, 255);
 constexpr ImU32 kReveal = IM_COL32(255, 99, 146, 255);
+constexpr ImU32 kOverturned = IM_COL32(255, 138, 92, 255);    // a belief crossed out at this step
+constexpr ImU32 kEdgeMuted = IM_COL32(110, 116, 134, 120);    // a belief overturned earlier
 
 void apply_style(float scale);
 
