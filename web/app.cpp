@@ -235,8 +235,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
         changed(false, true);
     }
 
-    map_controls(map_min, now);
-    legend(map_min, map_max, compact);
+    map_controls(map_min, map_max, now, compact);
     const auto a = panel_.draw(story_, *nav_, drawn, changes_, panel_pos, panel_size, fonts, compact);
     if (a.next) next();
     if (a.prev) prev();
@@ -251,7 +250,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
 }
 
 // Camera controls over the map's top-left corner, where the map is.
-void App::map_controls(ImVec2 map_min, double now) {
+void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact) {
     ImGui::SetNextWindowPos({map_min.x + 8, map_min.y + 8});
     ImGui::SetNextWindowBgAlpha(0.75f);
     ImGui::Begin("Map controls", nullptr,
@@ -263,7 +262,7 @@ void App::map_controls(ImVec2 map_min, double now) {
 
     // The search field is the page's own <input> (a phone's keyboard and a
     // screen reader need a real one); ImGui keeps its place in the strip.
-    const float field_w = 168, field_h = ImGui::GetFrameHeight();
+    const float field_w = compact ? 118 : 168, field_h = ImGui::GetFrameHeight();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::Dummy({field_w, field_h});
     const ImVec4 rect{at.x, at.y, field_w, field_h};
@@ -276,7 +275,7 @@ void App::map_controls(ImVec2 map_min, double now) {
     std::string current = "Filter: none";
     if (filter_ >= kGroupFilter) current = "Members of " + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].name;
     else if (filter_ > 0) current = std::string(theme::kind_plural(static_cast<story::Kind>(filter_ - 1))) + " only";
-    ImGui::SetNextItemWidth(std::min(200.0f, ImGui::CalcTextSize(current.c_str()).x + 40));
+    ImGui::SetNextItemWidth(std::min(compact ? 150.0f : 220.0f, ImGui::CalcTextSize(current.c_str()).x + 40));
     if (ImGui::BeginCombo("##filter", current.c_str())) {
         int chosen = -1;
         if (ImGui::Selectable("No filter", filter_ == 0)) chosen = 0;
@@ -294,49 +293,72 @@ void App::map_controls(ImVec2 map_min, double now) {
         ImGui::EndCombo();
         if (chosen >= 0) choose_filter(chosen);
     }
+    ImGui::SameLine();
+    if (legend_open_ < 0) legend_open_ = compact ? 0 : 1;
+    if (focus_ring::button(legend_open_ ? "Hide legend" : "Legend", {}, true)) legend_open_ = !legend_open_;
+    {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        legend_button_ = {a.x, a.y, b.x - a.x, b.y - a.y};
+    }
     if (!query_.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", found_.empty() ? "Nothing on the map yet"
+        ImGui::TextDisabled("%s", found_.empty() ? "Nothing on the map by that name yet"
                                                  : (std::to_string(found_.size()) + " found").c_str());
+    }
+    legend_rect_ = {0, 0, 0, 0};
+    if (legend_open_ == 1) {
+        ImGui::BeginGroup();
+        legend(map_max.x - map_min.x - 32, compact);
+        ImGui::EndGroup();
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        legend_rect_ = {a.x, a.y, b.x - a.x, b.y - a.y};
     }
     map_.reserve_top(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - map_min.y);
     ImGui::End();
 }
 
-// The legend, in the map's bottom-left corner: what shapes, colours and lines
-// mean, and the switch for beliefs that were overturned earlier.
-void App::legend(ImVec2 map_min, ImVec2 map_max, bool compact) {
+// The legend, as rows of the map's controls (so it never covers the map):
+// what shapes, colours and lines mean, and the switch for beliefs that were
+// overturned earlier. Items flow onto as many rows as the map is wide.
+void App::legend(float max_w, bool compact) {
     if (legend_open_ < 0) legend_open_ = compact ? 0 : 1;
-    ImGui::SetNextWindowPos({map_min.x + 8, map_max.y - 8}, 0, {0, 1});
-    ImGui::SetNextWindowBgAlpha(0.82f);
-    ImGui::Begin("Legend", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
-    if (focus_ring::button(legend_open_ ? "Hide legend" : "Legend", {}, true)) legend_open_ = !legend_open_;
-    if (legend_open_) {
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        const float h = ImGui::GetTextLineHeight();
-        bool used[story::kKindCount] = {};
-        for (const auto& e : story_.entities) used[static_cast<int>(e.kind)] = true;
-        int column = 0;
-        for (int k = 0; k < story::kKindCount; ++k) {
-            if (!used[k]) continue;
-            if (column++ % 2 == 1) ImGui::SameLine(compact ? 130 : 150);
-            const ImVec2 p = ImGui::GetCursorScreenPos();
-            const auto kind = static_cast<story::Kind>(k);
-            theme::draw_shape(dl, kind, {p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.38f, theme::kind_color(kind), IM_COL32(255, 255, 255, 200));
-            ImGui::Dummy({h, h});
-            ImGui::SameLine();
-            ImGui::TextUnformatted(theme::kind_title(kind));
-        }
-        struct Sample { const char* text; ImU32 color; float dash; bool cross; };
-        const Sample samples[] = {{"New at this step", theme::kEdgeNew, 0, false},
-                                  {"Known", theme::kEdge, 0, false},
-                                  {"Only seems so", theme::kTextSoft, 6, false},
-                                  {"No longer believed", theme::kOverturned, 0, true},
-                                  {"Was believed", theme::kEdgeMuted, 3, false}};
-        for (const auto& sm : samples) {
-            const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight(), gap = ImGui::GetStyle().ItemSpacing.x;
+    const float left = ImGui::GetCursorScreenPos().x;
+    bool first = true;
+    // Puts the next item of width w on this row when it fits, else on the next.
+    auto flow = [&](float w) {
+        if (!first && ImGui::GetItemRectMax().x + gap * 2 + w <= left + max_w) ImGui::SameLine(0, gap * 2);
+        first = false;
+    };
+    auto entry = [&](const char* text, auto&& draw_key) {
+        const float w = h * 2.2f + gap + ImGui::CalcTextSize(text).x;
+        flow(w);
+        ImGui::BeginGroup();
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        draw_key(p);
+        ImGui::Dummy({h * 2.2f, h});
+        ImGui::SameLine(0, gap);
+        ImGui::TextUnformatted(text);
+        ImGui::EndGroup();
+    };
+    bool used[story::kKindCount] = {};
+    for (const auto& e : story_.entities) used[static_cast<int>(e.kind)] = true;
+    for (int k = 0; k < story::kKindCount; ++k) {
+        if (!used[k]) continue;
+        const auto kind = static_cast<story::Kind>(k);
+        entry(theme::kind_title(kind), [&](ImVec2 p) {
+            theme::draw_shape(dl, kind, {p.x + h * 1.1f, p.y + h * 0.5f}, h * 0.38f, theme::kind_color(kind),
+                              IM_COL32(255, 255, 255, 200));
+        });
+    }
+    struct Sample { const char* text; ImU32 color; float dash; bool cross; };
+    const Sample samples[] = {{"New at this step", theme::kEdgeNew, 0, false},
+                              {"Known", theme::kEdge, 0, false},
+                              {"Only seems so", theme::kTextSoft, 6, false},
+                              {"No longer believed", theme::kOverturned, 0, true},
+                              {"Was believed", theme::kTextDim, 3, false}};
+    for (const auto& sm : samples) {
+        entry(sm.text, [&](ImVec2 p) {
             const float y = p.y + h * 0.5f, w = h * 2.2f;
             for (float x = 0; x < w; x += sm.dash > 0 ? 2 * sm.dash : w)
                 dl->AddLine({p.x + x, y}, {p.x + std::min(w, x + (sm.dash > 0 ? sm.dash : w)), y}, sm.color, 2.0f);
@@ -344,15 +366,12 @@ void App::legend(ImVec2 map_min, ImVec2 map_max, bool compact) {
                 dl->AddLine({p.x + w / 2 - 4, y - 4}, {p.x + w / 2 + 4, y + 4}, sm.color, 2.0f);
                 dl->AddLine({p.x + w / 2 - 4, y + 4}, {p.x + w / 2 + 4, y - 4}, sm.color, 2.0f);
             }
-            ImGui::Dummy({w, h});
-            ImGui::SameLine();
-            ImGui::TextUnformatted(sm.text);
-        }
-        const bool showing = map_.show_was_believed();
-        if (focus_ring::button(showing ? "Hide what was believed" : "Show what was believed", {}, true))
-            map_.set_show_was_believed(!showing);
+        });
     }
-    ImGui::End();
+    const bool showing = map_.show_was_believed();
+    const char* toggle = showing ? "Hide what was believed" : "Show what was believed";
+    flow(ImGui::CalcTextSize(toggle).x + 12);
+    if (focus_ring::button(toggle, {}, true)) map_.set_show_was_believed(!showing);
 }
 
 void App::edge_tooltip(const std::vector<int>& rels) {
@@ -426,6 +445,17 @@ std::string App::state_json() const {
                       ? nlohmann::json("members:" + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].id)
                       : nlohmann::json(std::string("kind:") + story::kind_name(static_cast<story::Kind>(filter_ - 1)));
     j["showWasBelieved"] = map_.show_was_believed();
+    auto rect = [](const ImVec4& r) { return nlohmann::json{{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}}; };
+    j["legend"] = {{"open", legend_open_ == 1}, {"rect", rect(legend_rect_)}, {"button", rect(legend_button_)}};
+    j["searchField"] = rect(search_rect_);
+    j["controlsBottom"] = map_.area_min().y + map_.reserved_top();   // the map's controls end here
+    auto screen = nlohmann::json::object();
+    if (shown >= 0)
+        for (int e : shown_state_.nodes) {
+            const ImVec2 p = map_.screen_position(e);
+            screen[story_.entities[static_cast<std::size_t>(e)].id] = {p.x, p.y};
+        }
+    j["onScreen"] = std::move(screen);
     const int subject = map_.reveal_subject();
     j["reveal"] = step.reveal;
     j["hint"] = panel_.hint();

@@ -46,11 +46,11 @@ public:
 
 private:
     void changed(bool step_changed, bool write_url);
-    void map_controls(ImVec2 map_min, double now);
+    void map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact);
     void flush_url(double now);
     void update_lit();                  // from the query or the filter, at the shown step
     void choose_filter(int filter);
-    void legend(ImVec2 map_min, ImVec2 map_max, bool compact);
+    void legend(float max_w, bool compact);
     void edge_tooltip(const std::vector<int>& rels);
 
     explainer::story::Story story_;
@@ -72,6 +72,7 @@ private:
     static constexpr int kGroupFilter = 100;
     int legend_open_ = -1;            // -1: not decided yet (open on a laptop, closed on a phone)
     ImVec4 search_rect_{0, 0, 0, 0};  // where the page's search field was last placed
+    ImVec4 legend_rect_{0, 0, 0, 0}, legend_button_{0, 0, 0, 0};   // as drawn last frame, for state()
     std::string url_pending_;         // a fragment still to be written
     bool url_push_ = false;
     double notice_until_ = 0;

@@ -281,11 +281,12 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
     const bool resized = amin.x != area_min_.x || amin.y != area_min_.y || amax.x != area_max_.x || amax.y != area_max_.y;
     area_min_ = amin;
     area_max_ = amax;
-    if (!fitted_ || (resized && !user_moved_)) {   // first frame, or the window changed
+    if (!fitted_ || ((resized || refit_) && !user_moved_)) {   // first frame, or the window or controls changed
         aim_camera(overview_);
         camera_ = camera_to_;
         fitted_ = true;
     }
+    refit_ = false;
     if (!user_moved_ && now - camera_t0_ < camera_ms_) {
         const float c = ease(static_cast<float>((now - camera_t0_) / camera_ms_));
         camera_.centre = lerp(camera_from_.centre, camera_to_.centre, c);

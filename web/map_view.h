@@ -10,6 +10,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,11 @@ public:
 
     // A strip at the top of the map area that controls cover: labels avoid
     // it, and the camera frames below it.
-    void reserve_top(float height) { reserved_top_ = height; }
+    void reserve_top(float height) {
+        if (std::abs(height - reserved_top_) > 1) refit_ = true;   // the controls grew or shrank: frame again
+        reserved_top_ = height;
+    }
+    float reserved_top() const { return reserved_top_; }
     void zoom_by(float factor, ImVec2 screen_point);   // pinch and wheel
     void reset_camera(double now);                       // back to the step's framing
     void show_everything(double now);                    // the whole known map
@@ -79,6 +84,8 @@ public:
     int reveal_subject() const { return stage_subject_; }   // node entity, or -1
     const std::vector<DrawnLabel>& labels() const { return drawn_; }
     ImVec2 area_min() const { return area_min_; }
+    // Where node e stands on screen once settled (CSS px); for state() and tests.
+    ImVec2 screen_position(int e) const { return to_screen(nodes_[static_cast<std::size_t>(e)].to); }
     ImVec2 area_max() const { return area_max_; }
 
 private:
@@ -152,6 +159,7 @@ private:
     bool user_moved_ = false, dragging_ = false, fitted_ = false, overview_ = false;
     ImVec2 area_min_{0, 0}, area_max_{0, 0};
     float reserved_top_ = 0;
+    bool refit_ = false;
 };
 
 }  // namespace map_view
