@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include "core/loader.h"
@@ -61,5 +62,14 @@ inline std::string problems(const explainer::loader::Result& r) {
     for (const auto& p : r.problems) out += p.text() + "\n";
     return out;
 }
+
+#ifdef STORY_FILE
+// The shipped story, which every test using it expects to load cleanly.
+inline explainer::story::Story real_story() {
+    auto r = explainer::loader::load(read(STORY_FILE));
+    REQUIRE_MESSAGE(r.ok(), problems(r));
+    return r.story;
+}
+#endif
 
 }  // namespace fixture

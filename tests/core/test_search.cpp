@@ -10,18 +10,13 @@
 using namespace explainer;
 
 namespace {
-story::Story real_story() {
-    auto r = loader::load(fixture::read(STORY_FILE));
-    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
-    return r.story;
-}
 std::vector<int> find(const story::Story& s, const char* step, const char* query) {
     return search::find(s, step_state::at(s, s.find_step(step)), query);
 }
 }  // namespace
 
 TEST_CASE("search before the Roy reveal gives nothing away; after it, his old name finds him") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     const int roy = s.find_entity("roy"), pm = s.find_entity("puppet-master");
     CHECK(find(s, "venus", "Roy").empty());
     CHECK(find(s, "venus", "Yunghart").empty());
@@ -31,7 +26,7 @@ TEST_CASE("search before the Roy reveal gives nothing away; after it, his old na
 }
 
 TEST_CASE("search is case-blind, needs every word, and ignores a blank query") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     CHECK(find(s, "epilogue", "IMMORTAL nine") == std::vector<int>{s.find_entity("immortal-nine")});
     CHECK(find(s, "epilogue", "nine immortal") == std::vector<int>{s.find_entity("immortal-nine")});
     CHECK(find(s, "epilogue", "   ").empty());
@@ -41,7 +36,7 @@ TEST_CASE("search is case-blind, needs every word, and ignores a blank query") {
 }
 
 TEST_CASE("no search result is ever off the map at its step") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
         const auto st = step_state::at(s, k);
         for (const auto& e : s.entities)
@@ -54,7 +49,7 @@ TEST_CASE("no search result is ever off the map at its step") {
 }
 
 TEST_CASE("group filters count only memberships the reader has learned") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     const int neans = s.find_entity("neans"), naomi = s.find_entity("naomi"), rouge = s.find_entity("rouge");
     const int usurpers = s.find_entity("usurpers"), opera = s.find_entity("opera");
     const auto before = search::members_of(s, step_state::at(s, s.find_step("visitors")), neans);

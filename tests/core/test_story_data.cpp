@@ -9,16 +9,8 @@
 
 using namespace explainer;
 
-namespace {
-story::Story real_story() {
-    auto r = loader::load(fixture::read(STORY_FILE));
-    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
-    return r.story;
-}
-}  // namespace
-
 TEST_CASE("the Metallic Rouge story validates and has the expected shape") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     CHECK(s.steps.size() >= 15);
     CHECK(s.steps.size() <= 25);
     CHECK(s.sections.size() == 3);
@@ -40,7 +32,7 @@ TEST_CASE("every published step id still opens its step") {
         "naomi-first-nean", "not-rebels", "alter", "carnival", "why-the-ids", "code-eve", "eva", "two-sides",
         "venus", "puppet-master-is-roy", "roy-aim", "final-battle", "code-eve-activated", "opera-is-a-usurper",
         "virus-and-antivirus", "opera-escapes", "epilogue"};
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     REQUIRE(s.steps.size() == published.size());
     for (std::size_t i = 0; i < published.size(); ++i) CHECK_MESSAGE(s.find_step(published[i]) == static_cast<int>(i), published[i]);
 }
@@ -60,7 +52,7 @@ TEST_CASE("no reveal step's id names its twist, and the old ids are aliases") {
 }
 
 TEST_CASE("the three identity reveals the article describes are modelled as reveals") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     auto find = [&](const char* subject, const char* target, story::RevealType type) {
         for (const auto& rv : s.reveals)
             if (rv.subject == s.find_entity(subject) && rv.target == s.find_entity(target) && rv.type == type)
@@ -74,7 +66,7 @@ TEST_CASE("the three identity reveals the article describes are modelled as reve
 }
 
 TEST_CASE("from the first setup to the epilogue, nothing leaks ahead") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     const auto first = step_state::at(s, 0);
     CHECK(first.nodes.size() == 3);   // humans, Neans and the Asimov Laws
     CHECK(first.reveals_done.empty());
@@ -92,7 +84,7 @@ TEST_CASE("from the first setup to the epilogue, nothing leaks ahead") {
 }
 
 TEST_CASE("glossary terms unlock no earlier than their entity appears") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     for (const auto& g : s.glossary) {
         CHECK(g.entity >= 0);
         CHECK(g.step >= s.entities[g.entity].first_step);

@@ -25,12 +25,6 @@ story::Story beliefs_story() {
     return r.story;
 }
 
-story::Story real_story() {
-    auto r = loader::load(fixture::read(STORY_FILE));
-    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
-    return r.story;
-}
-
 bool has(const std::vector<what_changed::Item>& items, Kind kind, const std::string& text) {
     return std::any_of(items.begin(), items.end(),
                        [&](const what_changed::Item& i) { return i.kind == kind && i.text == text; });
@@ -99,7 +93,7 @@ TEST_CASE("a card strikes an overturned fact and shows what replaced it, never e
 }
 
 TEST_CASE("the real story: 'The Nine are not an army' overturns the rebellion, on the map and the card") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     const int k = s.find_step("not-rebels");   // the alias of twist-2
     REQUIRE(k >= 0);
     const auto st = step_state::at(s, k);
@@ -114,7 +108,7 @@ TEST_CASE("the real story: 'The Nine are not an army' overturns the rebellion, o
 }
 
 TEST_CASE("the real story: every reveal step says its twist, and what changed never names the future") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
         const auto st = step_state::at(s, k);
         const auto items = what_changed::at(s, st);
@@ -131,7 +125,7 @@ TEST_CASE("the real story: every reveal step says its twist, and what changed ne
 }
 
 TEST_CASE("sentences agree with plural subjects and never say 'is a Neans'") {
-    const auto s = real_story();
+    const auto s = fixture::real_story();
     const auto last = step_state::at(s, static_cast<int>(s.steps.size()) - 1);
     const auto rouge = step_state::card(s, last, s.find_entity("rouge"));
     auto says = [](const step_state::Card& c, const std::string& text) {
