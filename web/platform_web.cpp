@@ -7,7 +7,6 @@
 #include <GLES3/gl3.h>
 
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +17,7 @@
 
 #include "app.h"
 #include "focus_ring.h"
+#include "gl_renderer.h"
 #include "platform.h"
 #include "theme.h"
 
@@ -42,6 +42,22 @@ EM_JS(char*, js_location_hash, (), {
     stringToUTF8(hash, ptr, n);
     return ptr;
 });
+// Keeps out[0..2] (the canvas's CSS width and height, and the device pixel
+// ratio) current from resize events, so a frame reads three numbers from
+// memory instead of asking the layout engine (getBoundingClientRect) each time.
+EM_JS(void, js_watch_size, (double* out), {
+    const canvas = Module['canvas'];
+    const update = () => {
+        const r = canvas.getBoundingClientRect();
+        const at = out >> 3;
+        HEAPF64[at] = r.width;
+        HEAPF64[at + 1] = r.height;
+        HEAPF64[at + 2] = window.devicePixelRatio || 1;
+    };
+    update();
+    if (window.ResizeObserver) new ResizeObserver(update).observe(canvas);
+    window.addEventListener('resize', update);   // also where a zoom changes the pixel ratio
+});
 EM_JS(int, js_reduced_motion, (), {
     return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
@@ -56,6 +72,8 @@ EM_JS(void, js_write_url, (const char* fragment, int push), {
 });
 EM_JS(void, js_copy_link, (), { window['explainerPage']['copyLink'](); });
 EM_JS(void, js_first_frame, (), { window['explainerPage']['firstFrame'](); });
+// For the benchmarks: how long creating the WebGL2 context took.
+EM_JS(void, js_gl_init_ms, (double ms), { window['explainerGlInitMs'] = ms; });
 EM_JS(void, js_place_search, (float x, float y, float w, float h), { window['explainerPage']['placeSearch'](x, y, w, h); });
 EM_JS(void, js_clear_search, (), { window['explainerPage']['clearSearch'](); });
 EM_JS(void, js_error_page, (const char* title, const char* lines), {
@@ -113,38 +131,34 @@ void build_fonts(float dpr) {
     g_fonts.body = io.Fonts->AddFontFromMemoryTTF(g_font_data, g_font_size, theme::kBodySize * dpr, &config, ranges);
     g_fonts.title = io.Fonts->AddFontFromMemoryTTF(g_font_data, g_font_size, theme::kTitleSize * dpr, &config, ranges);
     io.FontGlobalScale = 1.0f / dpr;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    gl_renderer::upload_fonts(*io.Fonts);
     g_font_dpr = dpr;
 }
 
 void end_of_frame_input();
 
+double g_size[3] = {0, 0, 1};   // CSS width, height, device pixel ratio (js_watch_size)
+int g_fb_w = 0, g_fb_h = 0;     // the canvas's backing store, as last set
+
 void frame() {
     const double start = emscripten_get_now();
-    double css_w = 0, css_h = 0;
-    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    const float dpr = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0));
+    const double css_w = g_size[0], css_h = g_size[1];
+    const float dpr = static_cast<float>(std::clamp(g_size[2], 1.0, 4.0));
     const int fb_w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
     const int fb_h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
-    int cur_w = 0, cur_h = 0;
-    emscripten_get_canvas_element_size("#canvas", &cur_w, &cur_h);
-    if (cur_w != fb_w || cur_h != fb_h) emscripten_set_canvas_element_size("#canvas", fb_w, fb_h);
+    if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", g_fb_w = fb_w, g_fb_h = fb_h);
     if (dpr != g_font_dpr) build_fonts(dpr);
 
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
     io.DisplayFramebufferScale = ImVec2(dpr, dpr);
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     focus_ring::begin_frame();
     g_app.frame(start, g_fonts);
     ImGui::Render();
     const double ui_done = emscripten_get_now();
-    glViewport(0, 0, fb_w, fb_h);
-    glClearColor(17 / 255.0f, 19 / 255.0f, 26 / 255.0f, 1);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    static const float background[3] = {17 / 255.0f, 19 / 255.0f, 26 / 255.0f};
+    gl_renderer::render(*ImGui::GetDrawData(), fb_w, fb_h, background);
     io.MouseWheel = 0;
     end_of_frame_input();
 
@@ -303,13 +317,16 @@ int main() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
-    // As the page's WebGL2 probe asks (shell/index.html), so that the probe's
-    // context is the one we get here: creating a context is slow.
     attrs.alpha = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
     attrs.antialias = EM_TRUE;
+    // WebGL2's core is all the renderer uses; turning on every extension the
+    // browser offers (Emscripten's default) cost ~150 ms at start-up.
+    attrs.enableExtensionsByDefault = EM_FALSE;
+    const double gl_start = emscripten_get_now();
     const auto ctx = emscripten_webgl_create_context("#canvas", &attrs);
+    js_gl_init_ms(emscripten_get_now() - gl_start);
     if (ctx <= 0) {
         platform::show_error_page("This page needs WebGL2", {"Your browser could not give it a WebGL2 drawing surface.",
                                   "Try a current Chrome, Edge, Firefox or Safari, with hardware acceleration on."});
@@ -322,9 +339,13 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gl_renderer::init()) {
+        platform::show_error_page("This page needs WebGL2", {"Its drawing program did not compile on this browser's WebGL2."});
+        return 0;
+    }
     theme::apply_style(1.0f);
-    build_fonts(static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0)));
+    js_watch_size(g_size);
+    build_fonts(static_cast<float>(std::clamp(g_size[2], 1.0, 4.0)));
 
     std::vector<std::string> problems;
     const bool ok = g_app.load(std::string_view(reinterpret_cast<char*>(story), static_cast<std::size_t>(story_size)),
@@ -350,6 +371,7 @@ int main() {
     emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, on_touch);
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+    frame();   // the first frame now, not at the next animation frame
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }

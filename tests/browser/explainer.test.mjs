@@ -146,6 +146,24 @@ test('a broken story file shows the validator errors, not a blank page', async (
   }
 });
 
+test('a browser that refuses WebGL2 gets a plain message, not a blank page or a stuck loader', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // As a browser without WebGL2 (or with it blocked) answers: no context.
+  await context.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : real.call(this, kind, ...rest);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + '#/twist-3');
+  await page.waitForSelector('#message', { state: 'visible', timeout: 30000 });
+  assert.equal(await page.textContent('#message-title'), 'This page needs WebGL2');
+  assert.match(await page.textContent('#message-list'), /could not give it a WebGL2 drawing surface/);
+  assert.equal(await page.isVisible('#stage'), false);   // the loader is gone with the stage
+  await context.close();
+});
+
 test('a phone-sized window puts the panel below the map', async () => {
   const { page, problems, context } = await open(browser, server.url + '#/venus', { viewport: { width: 360, height: 740 } });
   await frames(page, 30);
