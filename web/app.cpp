@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstring>
+
 #include "core/loader.h"
 #include "core/search.h"
 #include "core/step_state.h"
@@ -22,7 +24,7 @@ bool App::load(std::string_view text, ImFont* map_font, std::vector<std::string>
     }
     story_ = std::move(result.story);
     sizes_ = map_.measure(story_, map_font);
-    frames_ = story_layout::compute(story_, sizes_);
+    layouts_ = story_layout::Steps(story_, sizes_);
     nav_ = std::make_unique<navigator::Navigator>(story_);
     return true;
 }
@@ -37,7 +39,7 @@ void App::changed(bool step_changed, bool write_url) {
             shown_state_.nodes.clear();
         }
         const auto& focus = story_.steps[static_cast<std::size_t>(std::max(shown, 0))].focus;
-        map_.show(story_, shown_state_, frames_.positions[static_cast<std::size_t>(std::max(shown, 0))], focus, now,
+        map_.show(story_, shown_state_, layouts_.at(std::max(shown, 0)), focus, now,
                   !platform::prefers_reduced_motion() && shown_ != -2 && shown >= 0);
         shown_ = shown;
         changes_ = shown >= 0 ? what_changed::at(story_, shown_state_) : std::vector<what_changed::Item>();
@@ -163,9 +165,9 @@ void App::replay() {
     // Back to the picture before, at once; then the step again, staged.
     const auto before = step_state::at(story_, shown - 1);
     const double now = platform::now_ms();
-    map_.show(story_, before, frames_.positions[static_cast<std::size_t>(shown - 1)],
+    map_.show(story_, before, layouts_.at(shown - 1),
               story_.steps[static_cast<std::size_t>(shown - 1)].focus, now, false);
-    map_.show(story_, shown_state_, frames_.positions[static_cast<std::size_t>(shown)],
+    map_.show(story_, shown_state_, layouts_.at(shown),
               story_.steps[static_cast<std::size_t>(shown)].focus, now, !platform::prefers_reduced_motion());
 }
 
@@ -247,6 +249,12 @@ void App::frame(double now, const panel::Fonts& fonts) {
         nav_->select(a.select);
         changed(false, true);
     }
+}
+
+void App::idle(double now) {
+    if (!nav_ || std::strcmp(map_.phase(now), "still") != 0) return;
+    const int next = std::max(nav_->step(), nav_->shown_step()) + 1;
+    if (next < layouts_.count() && layouts_.done() <= next) layouts_.advance();
 }
 
 // Camera controls over the map's top-left corner, where the map is.
@@ -405,10 +413,12 @@ std::string App::state_json() const {
     auto positions = nlohmann::json::object();
     const int shown = nav_->shown_step();
     if (shown >= 0) {
+        const auto& laid_out = layouts_.laid_out(shown);   // changed() laid it out
         for (int e : shown_state_.nodes) {   // the state changed() built for this step
             const auto& id = story_.entities[static_cast<std::size_t>(e)].id;
             ids.push_back(id);
-            const auto p = frames_.positions[static_cast<std::size_t>(shown)][static_cast<std::size_t>(e)];
+            if (static_cast<std::size_t>(e) >= laid_out.size()) continue;
+            const auto p = laid_out[static_cast<std::size_t>(e)];
             positions[id] = {p.x, p.y};
         }
     }

@@ -26,6 +26,9 @@ public:
 
     // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
     void frame(double now, const panel::Fonts& fonts);
+    // Work done ahead after a frame is drawn, while the map is still: the
+    // next step's layout, so that Next does not wait for it.
+    void idle(double now);
 
     // Reader actions, also reached from the JS API and the keyboard.
     void open_link(std::string_view fragment, bool from_history);
@@ -54,7 +57,9 @@ private:
     void edge_tooltip(const std::vector<int>& rels);
 
     explainer::story::Story story_;
-    explainer::story_layout::Frames frames_;
+    // Laid out lazily: the opened step's prefix before the first frame, the
+    // next step ahead while the map is still (idle()), any other on demand.
+    explainer::story_layout::Steps layouts_;
     std::vector<explainer::layout::Vec2> sizes_;
     std::unique_ptr<explainer::navigator::Navigator> nav_;
     explainer::navigator::HistoryPolicy history_;

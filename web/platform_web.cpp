@@ -72,8 +72,11 @@ EM_JS(void, js_write_url, (const char* fragment, int push), {
 });
 EM_JS(void, js_copy_link, (), { window['explainerPage']['copyLink'](); });
 EM_JS(void, js_first_frame, (), { window['explainerPage']['firstFrame'](); });
-// For the benchmarks: how long creating the WebGL2 context took.
-EM_JS(void, js_gl_init_ms, (double ms), { window['explainerGlInitMs'] = ms; });
+// For the benchmarks: when each stage of the start ended (performance.now(),
+// ms), in window.explainerStartup.
+EM_JS(void, js_mark, (const char* stage), {
+    (window['explainerStartup'] = window['explainerStartup'] || {})[UTF8ToString(stage)] = performance.now();
+});
 EM_JS(void, js_place_search, (float x, float y, float w, float h), { window['explainerPage']['placeSearch'](x, y, w, h); });
 EM_JS(void, js_clear_search, (), { window['explainerPage']['clearSearch'](); });
 EM_JS(void, js_error_page, (const char* title, const char* lines), {
@@ -118,6 +121,7 @@ std::string g_out;                         // returned strings live here until t
 // lists to WebGL, which a software GL (headless Chromium's SwiftShader)
 // makes far dearer than a GPU does.
 std::vector<float> g_frame_ms, g_ui_ms;
+std::vector<float> g_idle_ms;   // work done ahead between frames (App::idle), when there was some
 
 // Fonts are rasterised at the device pixel ratio and drawn at 1/dpr, so text
 // is crisp on high-DPI screens; rebuilt if the ratio changes (browser zoom).
@@ -170,8 +174,15 @@ void frame() {
     g_ui_ms.push_back(static_cast<float>(ui_done - start));
     if (!g_first_frame_done) {
         g_first_frame_done = true;
+        js_mark("frame");
         platform::first_frame_drawn();
     }
+    // Work ahead (the next step's layout), after the draw calls and counted
+    // apart from the frame: it runs on few frames, while the map is still.
+    const double idle_start = emscripten_get_now();
+    g_app.idle(idle_start);
+    const double idle_ms = emscripten_get_now() - idle_start;
+    if (idle_ms > 0.05) g_idle_ms.push_back(static_cast<float>(idle_ms));
 }
 
 // ---- input --------------------------------------------------------------------
@@ -285,28 +296,32 @@ EMSCRIPTEN_KEEPALIVE void explainer_uncover() { g_app.uncover(); }
 EMSCRIPTEN_KEEPALIVE void explainer_search(const char* query) { g_app.set_query(query); }
 EMSCRIPTEN_KEEPALIVE int explainer_filter(const char* spec) { return g_app.set_filter(spec) ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void explainer_open_url(const char* fragment, int from_history) { g_app.open_link(fragment, from_history != 0); }
-// Frame times since the last reset, in ms:
-// {"count", "median", "p95", "max", "ui": {"median", "p95", "max"}}.
+// Frame times since the last reset, in ms: {"count", "median", "p95", "max",
+// "ui": {"median", "p95", "max"}, "idle": {"count", "total", "max"}}.
 EMSCRIPTEN_KEEPALIVE const char* explainer_frame_stats(int reset) {
-    std::vector<float> t = g_frame_ms, u = g_ui_ms;
-    if (reset) g_frame_ms.clear(), g_ui_ms.clear();
-    char buf[240];
+    std::vector<float> t = g_frame_ms, u = g_ui_ms, idle = g_idle_ms;
+    if (reset) g_frame_ms.clear(), g_ui_ms.clear(), g_idle_ms.clear();
+    char buf[320];
     if (t.empty()) {
         std::snprintf(buf, sizeof buf, "{\"count\":0}");
     } else {
         std::sort(t.begin(), t.end());
         std::sort(u.begin(), u.end());
         const std::size_t mid = t.size() / 2, p95 = std::min(t.size() - 1, t.size() * 95 / 100);
+        float idle_total = 0, idle_max = 0;
+        for (float x : idle) idle_total += x, idle_max = std::max(idle_max, x);
         std::snprintf(buf, sizeof buf,
                       "{\"count\":%zu,\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f,"
-                      "\"ui\":{\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f}}",
-                      t.size(), t[mid], t[p95], t.back(), u[mid], u[p95], u.back());
+                      "\"ui\":{\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f},"
+                      "\"idle\":{\"count\":%zu,\"total\":%.3f,\"max\":%.3f}}",
+                      t.size(), t[mid], t[p95], t.back(), u[mid], u[p95], u.back(), idle.size(), idle_total, idle_max);
     }
     return (g_out = buf).c_str();
 }
 }
 
 int main() {
+    js_mark("main");
     int story_size = 0;
     unsigned char* story = js_take_bytes("storyBytes", &story_size);
     g_font_data = js_take_bytes("fontBytes", &g_font_size);
@@ -314,6 +329,8 @@ int main() {
         platform::show_error_page("The explainer could not start", {"Its story or font did not arrive."});
         return 0;
     }
+    // The page made this context already, while the files downloaded
+    // (shell/index.html): asking with the same attributes hands it back.
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -324,9 +341,7 @@ int main() {
     // WebGL2's core is all the renderer uses; turning on every extension the
     // browser offers (Emscripten's default) cost ~150 ms at start-up.
     attrs.enableExtensionsByDefault = EM_FALSE;
-    const double gl_start = emscripten_get_now();
     const auto ctx = emscripten_webgl_create_context("#canvas", &attrs);
-    js_gl_init_ms(emscripten_get_now() - gl_start);
     if (ctx <= 0) {
         platform::show_error_page("This page needs WebGL2", {"Your browser could not give it a WebGL2 drawing surface.",
                                   "Try a current Chrome, Edge, Firefox or Safari, with hardware acceleration on."});
@@ -346,19 +361,22 @@ int main() {
     theme::apply_style(1.0f);
     js_watch_size(g_size);
     build_fonts(static_cast<float>(std::clamp(g_size[2], 1.0, 4.0)));
+    js_mark("fonts");
 
     std::vector<std::string> problems;
     const bool ok = g_app.load(std::string_view(reinterpret_cast<char*>(story), static_cast<std::size_t>(story_size)),
                                g_fonts.body, problems);
     std::free(story);
+    js_mark("story");
     if (!ok) {
         platform::show_error_page("The story file has problems", problems);
         return 0;
     }
     g_embedded = js_embedded() != 0;
     char* hash = js_location_hash();
-    g_app.open_link(hash, false);
+    g_app.open_link(hash, false);   // lays out the opened step (and the ones before it)
     std::free(hash);
+    js_mark("layout");
 
     emscripten_set_mousedown_callback("#canvas", nullptr, EM_TRUE, on_mouse);
     static int document_tag = 1;

@@ -68,7 +68,9 @@ int main(int argc, char** argv) {
             state.counters["overlaps"] = q.overlapping_pairs;
             state.counters["spread"] = q.edge_length_spread;
         })->Unit(benchmark::kMillisecond);
-        // What the app does on load: one incremental layout per step.
+        // Every step's layout, one after the other (what a reader stepping to
+        // the end causes), and the first step's alone (what the page does
+        // before its first frame; later steps are laid out when needed).
         auto story = std::make_shared<explainer::story::Story>(std::move(loaded.story));
         benchmark::RegisterBenchmark(("steps/" + base_name(argv[i])).c_str(), [story](benchmark::State& state) {
             const auto sizes = explainer::story_layout::estimate_sizes(*story);
@@ -77,6 +79,13 @@ int main(int argc, char** argv) {
                 benchmark::DoNotOptimize(frames.positions.data());
             }
             state.counters["steps"] = static_cast<double>(story->steps.size());
+        })->Unit(benchmark::kMillisecond);
+        benchmark::RegisterBenchmark(("first/" + base_name(argv[i])).c_str(), [story](benchmark::State& state) {
+            const auto sizes = explainer::story_layout::estimate_sizes(*story);
+            for (auto _ : state) {
+                explainer::story_layout::Steps steps(*story, sizes);
+                benchmark::DoNotOptimize(steps.at(0).data());
+            }
         })->Unit(benchmark::kMillisecond);
     }
     benchmark::RunSpecifiedBenchmarks();

@@ -27,14 +27,16 @@ Vec2 tie_break(int i, int j) {
 
 }  // namespace
 
-std::vector<Vec2> spiral(int count, float spacing, Vec2 centre) {
+Vec2 spiral_point(int i, float spacing, Vec2 centre) {
     constexpr float kGoldenAngle = 2.39996323f;
+    const float r = spacing * std::sqrt(static_cast<float>(i) + 0.5f);
+    const float a = kGoldenAngle * static_cast<float>(i);
+    return {centre.x + r * std::cos(a), centre.y + r * std::sin(a)};
+}
+
+std::vector<Vec2> spiral(int count, float spacing, Vec2 centre) {
     std::vector<Vec2> out(static_cast<std::size_t>(std::max(count, 0)));
-    for (int i = 0; i < count; ++i) {
-        const float r = spacing * std::sqrt(static_cast<float>(i) + 0.5f);
-        const float a = kGoldenAngle * static_cast<float>(i);
-        out[i] = {centre.x + r * std::cos(a), centre.y + r * std::sin(a)};
-    }
+    for (int i = 0; i < count; ++i) out[i] = spiral_point(i, spacing, centre);
     return out;
 }
 
@@ -56,11 +58,21 @@ Run relax(const Graph& g, std::vector<Vec2>& pos, const Options& o) {
     std::vector<Vec2> force(pos.size());
     std::vector<float> weight_of(pos.size());
     for (int i = 0; i < n; ++i) weight_of[i] = 1.0f + (g.half_size[i].x + g.half_size[i].y) / k;
-    Quadtree tree;
+    // Nodes that stay put are summarised once; each iteration rebuilds the
+    // tree of the moving ones only, so a step that adds 500 nodes to a
+    // 10,000-node map does not re-sort the 9,500 every time.
+    Quadtree still, tree;
+    std::vector<int> moving;
+    if (has_fixed) {
+        std::vector<int> fixed;
+        for (int i = 0; i < n; ++i) (o.fixed[i] ? fixed : moving).push_back(i);
+        still.build(pos, weight_of, fixed);
+    }
 
     for (run.iterations = 0; run.iterations < o.max_iterations;) {
         std::fill(force.begin(), force.end(), Vec2{});
-        tree.build(pos, weight_of);
+        if (has_fixed) tree.build(pos, weight_of, moving);
+        else tree.build(pos, weight_of);
         Vec2 centre;
         for (const auto& p : pos) { centre.x += p.x; centre.y += p.y; }
         centre.x /= static_cast<float>(n);
@@ -71,7 +83,7 @@ Run relax(const Graph& g, std::vector<Vec2>& pos, const Options& o) {
             // Repulsion k²/d from every other node, far ones in groups
             // (Barnes–Hut); larger boxes push a little harder: a pair pushes
             // with the mean of their weights.
-            tree.visit(i, kTheta, [&](float x, float y, float count, float weight, int j) {
+            const auto push = [&](float x, float y, float count, float weight, int j) {
                 float dx = pos[i].x - x, dy = pos[i].y - y;
                 float d2 = dx * dx + dy * dy;
                 if (d2 < 1e-4f) {
@@ -81,7 +93,9 @@ Run relax(const Graph& g, std::vector<Vec2>& pos, const Options& o) {
                 const float f = kRepulsion * 0.5f * (weight_of[i] * count + weight) * k2 / d2;   // (k²/d) / d: scales (dx, dy)
                 force[i].x += dx * f;
                 force[i].y += dy * f;
-            });
+            };
+            tree.visit(i, kTheta, push);
+            if (has_fixed) still.visit(i, kTheta, push);
             // Gravity acts only beyond the radius the graph fills at its natural
             // density: it keeps stray components near, but does not squeeze a
             // large graph tighter than its links and repulsion would have it.
@@ -155,9 +169,9 @@ int separate(const Graph& g, std::vector<Vec2>& pos, float padding, int max_pass
     std::vector<std::uint8_t> active(static_cast<std::size_t>(n), 1), next(static_cast<std::size_t>(n), 0);
     std::vector<int> work(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) work[i] = i;
+    grid.build(pos, cell);
     for (int pass = 0; pass < max_passes && !work.empty(); ++pass) {
         overlaps = 0;
-        grid.build(pos, cell);
         for (int i : work) {
             grid.near(pos[i], [&](int j) {
                 if (j == i || (active[j] && j < i)) return;   // a pair of two active nodes is seen from the lower
@@ -190,7 +204,9 @@ int separate(const Graph& g, std::vector<Vec2>& pos, float padding, int max_pass
         for (int i = 0; i < n; ++i) {
             active[i] = next[i];
             next[i] = 0;
-            if (active[i]) work.push_back(i);
+            if (!active[i]) continue;
+            work.push_back(i);
+            grid.move(i, pos[i]);   // only the boxes that were pushed change cells
         }
     }
     return overlaps;
@@ -203,6 +219,11 @@ int orientation(Vec2 a, Vec2 b, Vec2 c) {
     return (v > 1e-3f) - (v < -1e-3f);
 }
 bool segments_cross(Vec2 a, Vec2 b, Vec2 c, Vec2 d) {
+    // Most pairs are far apart: two segments whose bounding boxes are apart
+    // cannot cross, and that costs four comparisons, not four cross products.
+    if (std::max(a.x, b.x) < std::min(c.x, d.x) || std::max(c.x, d.x) < std::min(a.x, b.x) ||
+        std::max(a.y, b.y) < std::min(c.y, d.y) || std::max(c.y, d.y) < std::min(a.y, b.y))
+        return false;
     return orientation(a, b, c) * orientation(a, b, d) < 0 && orientation(c, d, a) * orientation(c, d, b) < 0;
 }
 
@@ -249,7 +270,8 @@ int untangle(const Graph& g, std::vector<Vec2>& pos, float k, float padding, int
         float s = 0;
         for (int ei : incident[static_cast<std::size_t>(i)]) {
             const auto [a, b] = edges[static_cast<std::size_t>(ei)];
-            s += std::max(0.0f, std::hypot(pos[b].x - pos[a].x, pos[b].y - pos[a].y) / k - 1.6f);
+            const float dx = pos[b].x - pos[a].x, dy = pos[b].y - pos[a].y;
+            s += std::max(0.0f, std::sqrt(dx * dx + dy * dy) / k - 1.6f);
         }
         return s;
     };
@@ -297,12 +319,15 @@ int untangle(const Graph& g, std::vector<Vec2>& pos, float k, float padding, int
             // Swaps, scored on both nodes.
             for (int j = 0; n <= kMaxSwapNodes && j < n; ++j) {
                 if (j == i) continue;
-                const float before = score(i) + score(j);
                 std::swap(pos[i], pos[j]);
                 const bool fits = free_at(i, pos[i], j) && free_at(j, pos[j], i);
+                std::swap(pos[i], pos[j]);
+                if (!fits) continue;   // scored only when the boxes would fit
+                const float before = now + score(j);
+                std::swap(pos[i], pos[j]);
                 const float after = score(i) + score(j);
                 std::swap(pos[i], pos[j]);
-                if (fits && after - before < best) { best = after - before; best_swap = j; }
+                if (after - before < best) { best = after - before; best_swap = j; }
             }
             if (best_swap >= 0) {
                 std::swap(pos[i], pos[best_swap]);

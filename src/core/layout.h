@@ -79,5 +79,6 @@ Quality measure(const Graph& graph, const std::vector<Vec2>& pos);
 
 // Deterministic starting positions on a sunflower spiral of the given spacing.
 std::vector<Vec2> spiral(int count, float spacing, Vec2 centre = {});
+Vec2 spiral_point(int index, float spacing, Vec2 centre = {});   // spiral(...)[index], alone
 
 }  // namespace explainer::layout

@@ -2,7 +2,8 @@
 // repulsion: far groups of nodes act as one body at their centre of mass, so
 // every node feels every other at O(log n) cost and a large graph cannot be
 // squeezed into a blob by its long links. Rebuilt each iteration without
-// allocation after the first. Internal to the layout.
+// allocation after the first; a tree over a subset (the nodes that stay put
+// during a step) is built once and kept. Internal to the layout.
 #pragma once
 
 #include <algorithm>
@@ -19,15 +20,26 @@ public:
     static constexpr int kLeafSize = 4, kMaxDepth = 24;
 
     void build(const std::vector<Vec2>& pos, const std::vector<float>& weight) {
+        order_.resize(pos.size());
+        for (std::size_t i = 0; i < pos.size(); ++i) order_[i] = static_cast<int>(i);
+        build_order(pos, weight);
+    }
+    // Only the points listed in subset.
+    void build(const std::vector<Vec2>& pos, const std::vector<float>& weight, const std::vector<int>& subset) {
+        order_ = subset;
+        build_order(pos, weight);
+    }
+
+private:
+    void build_order(const std::vector<Vec2>& pos, const std::vector<float>& weight) {
         pos_ = &pos;
         weight_ = &weight;
-        const int n = static_cast<int>(pos.size());
-        order_.resize(pos.size());
-        for (int i = 0; i < n; ++i) order_[i] = i;
+        const int n = static_cast<int>(order_.size());
         cells_.clear();
         if (n == 0) return;
-        float x0 = pos[0].x, y0 = pos[0].y, x1 = x0, y1 = y0;
-        for (const auto& p : pos) {
+        float x0 = pos[order_[0]].x, y0 = pos[order_[0]].y, x1 = x0, y1 = y0;
+        for (int i : order_) {
+            const Vec2 p = pos[i];
             x0 = std::min(x0, p.x); y0 = std::min(y0, p.y);
             x1 = std::max(x1, p.x); y1 = std::max(y1, p.y);
         }
@@ -36,6 +48,7 @@ public:
         split(0, 0, n, x0 + side / 2, y0 + side / 2, side, 0);
     }
 
+public:
     // Calls body(x, y, count, weight, j) for each far cell (side < theta ×
     // distance; j = -1) and each point j of a near leaf other than self.
     template <typename Body>

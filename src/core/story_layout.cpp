@@ -18,9 +18,6 @@ constexpr int kStepIterations = 60;
 // settle, which gives newcomers a tighter place.
 constexpr std::size_t kFreezeAbove = 300;     // cap for steps after the first
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
-// Casts up to this size are laid out once, whole, as the last step knows
-// them, and untangled; every step then shows its part of that one map.
-constexpr std::size_t kWholeStoryMax = 150;
 
 // The whole-story layout: one map, its crossings reduced, where nothing ever
 // moves from one step to the next. A node that an identity reveal merges
@@ -81,22 +78,65 @@ layout::Graph graph_at(const story::Story& s, const step_state::State& st, const
 }
 
 Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const layout::Options& base) {
-    if (!s.steps.empty() && s.entities.size() <= kWholeStoryMax) return whole_story(s, half_size, base);
+    Steps steps(s, half_size, base);
+    while (steps.advance()) {}
     Frames frames;
+    for (int k = 0; k < steps.count(); ++k) frames.positions.push_back(steps.at(k));
+    return frames;
+}
+
+Steps::Steps(const story::Story& s, std::vector<Vec2> half_size, layout::Options base)
+    : story_(&s), half_size_(std::move(half_size)), base_(std::move(base)) {
+    positions_.reserve(s.steps.size());
+}
+
+int Steps::count() const { return story_ ? static_cast<int>(story_->steps.size()) : 0; }
+
+const std::vector<Vec2>& Steps::at(int step) {
+    static const std::vector<Vec2> kNone;
+    if (count() == 0) return kNone;
+    step = std::clamp(step, 0, count() - 1);
+    while (done() <= step) advance();
+    return positions_[static_cast<std::size_t>(step)];
+}
+
+const std::vector<Vec2>& Steps::laid_out(int step) const {
+    static const std::vector<Vec2> kNone;
+    return step >= 0 && step < done() ? positions_[static_cast<std::size_t>(step)] : kNone;
+}
+
+bool Steps::advance() {
+    if (done() >= count()) return false;
+    if (story_->entities.size() <= kWholeStoryMax) {
+        positions_ = whole_story(*story_, half_size_, base_).positions;
+        return true;
+    }
+    next_step();
+    return true;
+}
+
+// Lays out step done(), starting from step done() - 1.
+void Steps::next_step() {
+    const story::Story& s = *story_;
+    const int k = done();
     const std::size_t n = s.entities.size();
-    std::vector<Vec2> last(n);
-    std::vector<std::uint8_t> placed(n, 0);
-    int placed_count = 0;
-    Vec2 centre;   // of everything placed so far
-    for (std::size_t k = 0; k < s.steps.size(); ++k) {
-        const auto st = step_state::at(s, static_cast<int>(k));
+    if (last_.empty()) {
+        last_.assign(n, Vec2{});
+        placed_.assign(n, 0);
+    }
+    auto& last = last_;
+    auto& placed = placed_;
+    int& placed_count = placed_count_;
+    Vec2& centre = centre_;
+    {
+        const auto st = step_state::at(s, k);
         const auto& nodes = st.nodes;
 
-        const layout::Graph g = graph_at(s, st, half_size);
+        const layout::Graph g = graph_at(s, st, half_size_);
 
         // Starting positions: old nodes where they were; a node that takes
         // over an unmasked one where that one was; new nodes by their neighbours.
-        layout::Options o = base;
+        layout::Options o = base_;
         std::vector<Vec2> pos(nodes.size());
         o.anchor.assign(nodes.size(), Vec2{});
         o.anchor_weight.assign(nodes.size(), 0.0f);
@@ -116,7 +156,6 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
         }
         const float spread = o.edge_length;
         int newcomers = 0;
-        const auto ring = layout::spiral(static_cast<int>(nodes.size()) + placed_count + 1, spread, centre);
         std::vector<std::vector<int>> neighbours(nodes.size());
         for (const auto& e : g.edges) {
             neighbours[e.first].push_back(e.second);
@@ -129,12 +168,12 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
             for (int other : neighbours[i]) {
                 if (ready[other]) { sum.x += pos[other].x; sum.y += pos[other].y; ++count; }
             }
-            const float a = 2.39996323f * static_cast<float>(newcomers + static_cast<int>(k) * 3);
+            const float a = 2.39996323f * static_cast<float>(newcomers + k * 3);
             if (count > 0) {
                 const float c = static_cast<float>(count);
                 pos[i] = {sum.x / c + spread * std::cos(a), sum.y / c + spread * std::sin(a)};
             } else {
-                pos[i] = ring[static_cast<std::size_t>(placed_count + newcomers)];
+                pos[i] = layout::spiral_point(placed_count + newcomers, spread, centre);
             }
             ++newcomers;
         }
@@ -175,9 +214,8 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
             centre.x /= count;
             centre.y /= count;
         }
-        frames.positions.push_back(last);
+        positions_.push_back(last);
     }
-    return frames;
 }
 
 }  // namespace explainer::story_layout

@@ -5,8 +5,10 @@
 // casts are built incrementally: nodes already on the map are
 // anchored to where they were, a node that takes over another by an identity
 // reveal starts where the unmasked node stood, and a new node starts beside
-// the neighbours it already has. Computed once per story; a deep link to step
-// k shows exactly the picture the reader gets by stepping there.
+// the neighbours it already has. Big casts are laid out lazily, a step at a
+// time and each from the one before (Steps): opening step k lays out steps
+// 0..k only, and a deep link to step k shows exactly the picture the reader
+// gets by stepping there.
 #pragma once
 
 #include <vector>
@@ -25,9 +27,41 @@ struct Frames {
     std::vector<std::vector<Vec2>> positions;
 };
 
+// Every step's layout at once (tests, benchmarks, the CLI).
 // half_size: per entity, half the extents of its node with label, in map units.
 Frames compute(const story::Story& story, const std::vector<Vec2>& half_size,
                const layout::Options& base = {});
+
+// The same layouts, computed on demand: at(k) lays out the steps up to k that
+// are not laid out yet, so the page's first frame waits for the opened step's
+// prefix only, and later steps can be done ahead on idle frames. A story of
+// up to kWholeStoryMax entities is one layout, done by the first call.
+// Keeps a pointer to the story, which must outlive it.
+class Steps {
+public:
+    Steps() = default;
+    Steps(const story::Story& story, std::vector<Vec2> half_size, layout::Options base = {});
+    const std::vector<Vec2>& at(int step);   // step is clamped to the story's steps
+    bool advance();                          // lays out one more step; false once all are done
+    // Step's positions if it is laid out already, else an empty list (never computes).
+    const std::vector<Vec2>& laid_out(int step) const;
+    int done() const { return static_cast<int>(positions_.size()); }
+    int count() const;
+
+private:
+    void next_step();
+
+    const story::Story* story_ = nullptr;
+    std::vector<Vec2> half_size_;
+    layout::Options base_;
+    std::vector<std::vector<Vec2>> positions_;   // reserved up front: references to it stay valid
+    // Carried from one step to the next.
+    std::vector<Vec2> last_;
+    std::vector<std::uint8_t> placed_;
+    int placed_count_ = 0;
+    Vec2 centre_;
+};
+constexpr std::size_t kWholeStoryMax = 150;
 
 // The layout problem of one step: its nodes (in state.nodes order, sized by
 // half_size) and the links between them, one edge per linked pair. The

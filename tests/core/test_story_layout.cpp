@@ -12,11 +12,7 @@
 using namespace explainer;
 
 namespace {
-story::Story real_story() {
-    auto r = loader::load(fixture::read(STORY_FILE));
-    REQUIRE(r.ok());
-    return r.story;
-}
+using fixture::real_story;
 float distance(layout::Vec2 a, layout::Vec2 b) { return std::hypot(a.x - b.x, a.y - b.y); }
 }  // namespace
 
@@ -66,4 +62,58 @@ TEST_CASE("the layout is deterministic") {
             REQUIRE(a.positions[k][e].x == b.positions[k][e].x);
             REQUIRE(a.positions[k][e].y == b.positions[k][e].y);
         }
+}
+
+namespace {
+// A cast too big for the one whole-story layout: a binary tree of n entities
+// brought in over four steps (each step links its newcomers to the map).
+story::Story tree_story(int n) {
+    auto j = fixture::story();
+    auto& entities = j["entities"];
+    auto& rels = j["relationships"];
+    for (int i = 0; i < n; ++i) {
+        const std::string step = "s" + std::to_string(1 + i * 4 / n);
+        entities.push_back({{"id", "t" + std::to_string(i)}, {"name", "Tree node " + std::to_string(i)},
+                            {"kind", "character"}, {"desc", "Part of a tree."}});
+        if (i > 0) rels.push_back({{"from", "t" + std::to_string(i)}, {"type", "leads"},
+                                   {"to", "t" + std::to_string((i - 1) / 2)}, {"step", step}});
+        else j["steps"][0]["focus"].push_back("t0");
+    }
+    auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    return r.story;
+}
+}  // namespace
+
+TEST_CASE("a big cast is laid out lazily: opening a step lays out its prefix only, identical to stepping there") {
+    const auto s = tree_story(400);
+    REQUIRE(s.entities.size() > story_layout::kWholeStoryMax);
+    const auto sizes = story_layout::estimate_sizes(s);
+    const auto all = story_layout::compute(s, sizes);
+    story_layout::Steps lazy(s, sizes);
+    CHECK(lazy.done() == 0);                 // nothing before it is asked for
+    CHECK(lazy.laid_out(1).empty());
+    const auto& at2 = lazy.at(2);            // a deep link to the third step
+    CHECK(lazy.done() == 3);                 // its prefix, and no more
+    CHECK(at2.size() == s.entities.size());
+    CHECK(lazy.laid_out(3).empty());
+    CHECK(lazy.advance());                   // ahead, one step
+    CHECK(lazy.done() == 4);
+    CHECK_FALSE(lazy.advance());             // all done
+    for (int k = 0; k < lazy.count(); ++k)
+        for (std::size_t e = 0; e < s.entities.size(); ++e) {
+            INFO("step " << k << ", entity " << e);
+            REQUIRE(lazy.laid_out(k)[e].x == all.positions[static_cast<std::size_t>(k)][e].x);
+            REQUIRE(lazy.laid_out(k)[e].y == all.positions[static_cast<std::size_t>(k)][e].y);
+        }
+    CHECK(&lazy.at(2) == &at2);              // references handed out stay valid
+}
+
+TEST_CASE("a story-sized cast is one layout: the first request lays out every step") {
+    const auto s = real_story();
+    story_layout::Steps lazy(s, story_layout::estimate_sizes(s));
+    lazy.at(0);
+    CHECK(lazy.done() == lazy.count());
+    CHECK(lazy.count() == static_cast<int>(s.steps.size()));
+    CHECK(lazy.at(1000).size() == s.entities.size());   // out of range: clamped to the last step
 }
