@@ -42,30 +42,19 @@ GLuint compile(GLenum type, const char* source) {
     const GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
     glCompileShader(shader);
-    GLint ok = GL_FALSE;
-    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);   // once, at start
-    if (ok != GL_TRUE) {
-        glDeleteShader(shader);
-        return 0;
-    }
     return shader;
 }
 
 }  // namespace
 
-bool init() {
-    const GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
-    if (!vs || !fs) return false;
+void start() {
     g_program = glCreateProgram();
+    const GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
     glAttachShader(g_program, vs);
     glAttachShader(g_program, fs);
     glLinkProgram(g_program);
-    glDeleteShader(vs);
+    glDeleteShader(vs);   // freed with the program
     glDeleteShader(fs);
-    GLint ok = GL_FALSE;
-    glGetProgramiv(g_program, GL_LINK_STATUS, &ok);
-    if (ok != GL_TRUE) return false;
-    g_screen = glGetUniformLocation(g_program, "screen");
 
     glGenVertexArrays(1, &g_vao);
     glGenBuffers(1, &g_vbo);
@@ -80,7 +69,14 @@ bool init() {
     glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+}
 
+bool ready() {
+    GLint ok = GL_FALSE;
+    glGetProgramiv(g_program, GL_LINK_STATUS, &ok);   // once, at start: waits for the compile
+    if (ok != GL_TRUE) return false;
+    g_screen = glGetUniformLocation(g_program, "screen");
     // Everything below stays as set: nothing else draws on this context.
     glUseProgram(g_program);
     glUniform1i(glGetUniformLocation(g_program, "tex"), 0);
@@ -91,7 +87,17 @@ bool init() {
     glDisable(GL_CULL_FACE);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_STENCIL_TEST);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+
+    // One draw of a degenerate triangle (no pixels): a GL that builds its
+    // pipeline at the first draw (SwiftShader does, taking ~200 ms) builds
+    // it now, in the GPU process, while the app lays out the opened step.
+    const ImDrawVert zero[3] = {};
+    const ImDrawIdx indices[3] = {0, 1, 2};
+    glBufferData(GL_ARRAY_BUFFER, sizeof zero, zero, GL_STREAM_DRAW);
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, sizeof indices, indices, GL_STREAM_DRAW);
+    glDrawElements(GL_TRIANGLES, 3, sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT, nullptr);
+    g_vbo_size = sizeof zero;
+    g_ibo_size = sizeof indices;
     return true;
 }
 

@@ -13,9 +13,14 @@ struct ImFontAtlas;
 
 namespace gl_renderer {
 
-// Compiles the program and creates the buffers, on the current context.
-// False (nothing drawn afterwards) if the shaders do not compile.
-bool init();
+// Starts compiling the program and creates the buffers, on the current
+// context. Asks nothing back, so the browser compiles while the app does
+// other start-up work (on a software GL compiling takes hundreds of ms).
+void start();
+// Waits for the program, sets the state that stays set and draws nothing
+// once (so a GL that builds its pipeline at the first draw starts now).
+// False (nothing can be drawn) if the program did not compile.
+bool ready();
 
 // Builds the atlas's fonts (TrueType only: ImGui's built-in default font is
 // never added or linked) and uploads them as a one-channel texture; frees the
