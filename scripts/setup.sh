@@ -2,7 +2,7 @@
 # Installs everything the project needs on a fresh Debian 12 machine and does
 # nothing when all of it is already present. Third-party code never enters git:
 # Debian packages go to the system, ImGui sources to build/deps/, npm packages
-# to tests/browser/node_modules/.
+# to web/node_modules/ (Closure Compiler) and tests/browser/node_modules/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 deps="$root/build/deps"
@@ -42,6 +42,12 @@ if [ ! -f "$imgui/imgui.cpp" ]; then
   tar xf imgui_1.86*.orig.tar.xz
   rm -f imgui_1.86*.orig.tar.xz imgui_1.86*.debian.tar.* imgui_1.86*.dsc
   test -f "$imgui/imgui.cpp"
+fi
+
+# Closure Compiler for the web build's JS (npm; the web build refuses to go on without it).
+if [ ! -x "$root/web/node_modules/.bin/google-closure-compiler" ]; then
+  echo "setup: installing Closure Compiler (npm)"
+  (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 # Browser-test driver (no browser download: Debian's chromium is used).

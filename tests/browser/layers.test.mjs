@@ -136,7 +136,12 @@ test('the legend can be seen on both screens: open on a laptop, one tap away on 
       assert.ok(b.w > 0 && b.x + b.w <= s.mapRect.x + s.mapRect.w && b.y + b.h <= s.controlsBottom, `${name}: no Legend button on the map`);
       const c = await page.locator('#canvas').boundingBox();
       await page.touchscreen.tap(c.x + b.x + b.w / 2, c.y + b.y + b.h / 2);
-      await frames(page, 3);
+      // The legend opens, the controls grow a frame later, the camera re-frames the next: allow a few frames.
+      await page.waitForFunction(() => {
+        const t = window.explainer.state();
+        return t.legend.open && t.legend.rect.y + t.legend.rect.h <= t.controlsBottom + 1 &&
+          t.labels.every((l) => l.y >= t.controlsBottom - 1);
+      }, null, { timeout: 5000 }).catch(() => {});   // the assertions below say what is wrong
       s = await state(page);
     }
     assert.equal(s.legend.open, true, name);
