@@ -14,23 +14,17 @@ namespace {
 using story::Story;
 
 // Captures nlohmann's syntax error (message and byte offset) without exceptions.
-struct SyntaxErrorCatcher : nlohmann::json_sax<Json> {
+// The one parser path: nlohmann's own DOM builder, driven through sax_parse,
+// which also keeps the position and text of a syntax error. (Json::parse
+// plus a second, error-catching pass would link two more parser instances
+// and read the text twice.)
+struct DomBuilder : nlohmann::detail::json_sax_dom_parser<Json> {
+    explicit DomBuilder(Json& into) : json_sax_dom_parser(into, /*allow_exceptions=*/false) {}
+    bool failed = false;
     std::size_t offset = 0;
     std::string message;
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t&) override { return true; }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override { return true; }
-    bool key(string_t&) override { return true; }
-    bool end_object() override { return true; }
-    bool start_array(std::size_t) override { return true; }
-    bool end_array() override { return true; }
-    bool parse_error(std::size_t position, const std::string&,
-                     const nlohmann::detail::exception& ex) override {
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+        failed = true;
         offset = position;
         message = ex.what();
         return false;
@@ -296,13 +290,12 @@ Result load(std::string_view text) {
                   "nested more than " + std::to_string(kMaxDepth) + " levels deep");
         return result;
     }
-    Json root = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
-    if (root.is_discarded()) {
-        SyntaxErrorCatcher catcher;
-        Json::sax_parse(text.begin(), text.end(), &catcher);
+    Json root;
+    DomBuilder builder(root);
+    if (!Json::sax_parse(text.begin(), text.end(), &builder) || builder.failed) {
         // The lexer reports the offset one past the offending character.
-        const std::size_t offset = catcher.offset > 0 ? catcher.offset - 1 : 0;
-        r.problem(json_text::position(text, offset), syntax_message(catcher.message));
+        const std::size_t offset = builder.offset > 0 ? builder.offset - 1 : 0;
+        r.problem(json_text::position(text, offset), syntax_message(builder.message));
         return result;
     }
     if (!root.is_object()) {
