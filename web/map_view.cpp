@@ -335,6 +335,13 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
             if (io.MousePos.x >= l.box.x0 && io.MousePos.x <= l.box.x1 && io.MousePos.y >= l.box.y0 &&
                 io.MousePos.y <= l.box.y1 && l.group < edges_.size()) result.hovered_edge = &edges_[l.group].rels;
 
+    // A crowded view (a big cast seen whole) draws plain shapes and leaves
+    // the arrowheads off ordinary lines: at that size they are specks, and
+    // their vertices are most of what a frame hands to the GPU.
+    int in_view = 0;
+    for (int e : st.nodes) in_view += on_screen(to_screen(position(e, t)), r * 3);
+    const bool crowded = in_view > kCrowdedNodes;
+
     // Edges under nodes: one line per ordered pair; pairs linked both ways bow
     // apart. The step's own and the hot node's stand out; the rest is dimmed.
     for (const auto& g : edges_) {
@@ -367,6 +374,7 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
             dl->AddLine({c.x - k, c.y - k}, {c.x + k, c.y + k}, col, 3.0f);
             dl->AddLine({c.x - k, c.y + k}, {c.x + k, c.y - k}, col, 3.0f);
         }
+        if (crowded && !strong) continue;   // no arrowhead
         const ImVec2 dir = e.bowed ? ImVec2{tip.x - mid.x, tip.y - mid.y} : u;
         const float dir_len = std::max(std::sqrt(dir.x * dir.x + dir.y * dir.y), 1e-3f);
         const ImVec2 d{dir.x / dir_len, dir.y / dir_len}, dn{-d.y, d.x};
@@ -386,11 +394,11 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         const bool fresh = st.entity_new[i] || nodes_[i].morph_from >= 0;
         if (role_[i] == kRest && !fresh && e != hot) a *= 0.55f;
         if (faded(e)) a *= 0.22f;
-        else if (!lit_.empty()) dl->AddCircle(p, r + 9, theme::with_alpha(theme::kHighlight, a * 0.8f), 32, 2.0f);
+        else if (!lit_.empty()) dl->AddCircle(p, r + 9, theme::with_alpha(theme::kHighlight, a * 0.8f), 0, 2.0f);
         const int nature = st.revealed_as[i];
         const float grow = nodes_[i].alpha_from < 0.01f ? 0.6f + 0.4f * t : 1.0f;
         const float rr = r * grow;
-        if (fresh) dl->AddCircle(p, rr + 7 + 5 * (1 - t), theme::with_alpha(theme::kHighlight, a * (0.5f + 0.5f * t)), 32, 2.5f);
+        if (fresh) dl->AddCircle(p, rr + 7 + 5 * (1 - t), theme::with_alpha(theme::kHighlight, a * (0.5f + 0.5f * t)), 0, 2.5f);
         if (staged_ && e == stage_subject_ && now < t0_ + duration_) {   // the reveal's subject, waiting
             const float pulse = 0.5f + 0.5f * std::sin(static_cast<float>(now - stage_t0_) * 0.008f);
             dl->AddCircle(p, rr + 12 + 3 * pulse, theme::with_alpha(theme::kReveal, a * (0.4f + 0.5f * pulse)), 32, 2.5f);
@@ -415,7 +423,8 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
                 dl->AddCircleFilled({m.x + rr * 0.4f, m.y - rr * 0.1f}, rr * 0.16f, theme::with_alpha(theme::kBackground, (1 - k) * a));
             }
         }
-        theme::draw_shape(dl, ent.kind, p, rr, fill, theme::with_alpha(IM_COL32(255, 255, 255, 200), a));
+        const bool plain = crowded && !fresh && e != hot && e != selected && nature < 0;
+        theme::draw_shape(dl, ent.kind, p, rr, fill, theme::with_alpha(IM_COL32(255, 255, 255, 200), a), !plain);
     }
 
     place_and_draw_labels(s, st, dl, font, selected, result.hovered, now);

@@ -340,7 +340,10 @@ int main() {
     attrs.alpha = EM_FALSE;
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
-    attrs.antialias = EM_TRUE;
+    // No multisampling: ImGui smooths its own edges (a one-pixel alpha
+    // fringe), so MSAA would only multiply the fill and resolve work, which
+    // on a software GL was most of each frame.
+    attrs.antialias = EM_FALSE;
     // WebGL2's core is all the renderer uses; turning on every extension the
     // browser offers (Emscripten's default) cost ~150 ms at start-up.
     attrs.enableExtensionsByDefault = EM_FALSE;

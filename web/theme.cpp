@@ -48,12 +48,20 @@ const char* kind_plural(Kind kind) {
     return "";
 }
 
-void draw_shape(ImDrawList* dl, Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline) {
+void draw_shape(ImDrawList* dl, Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline, bool detailed) {
     const float t = r * 0.12f + 1.0f;
+    // Circles take as many segments as their size needs (ImGui's own
+    // tessellation, 0), not a fixed 32: a small node is most of a big map.
+    if (!detailed) {   // a crowded map: fill only, coarse circles
+        if (kind == Kind::Character || kind == Kind::Term) dl->AddCircleFilled(c, r, fill, 8);
+        else if (kind == Kind::Group) dl->AddNgonFilled(c, r * 1.08f, fill, 6);
+        else dl->AddRectFilled({c.x - r, c.y - r}, {c.x + r, c.y + r}, fill, kind == Kind::Program ? r * 0.3f : 0.0f);
+        return;
+    }
     switch (kind) {
         case Kind::Character:
-            dl->AddCircleFilled(c, r, fill, 32);
-            dl->AddCircle(c, r, outline, 32, t);
+            dl->AddCircleFilled(c, r, fill, 0);
+            dl->AddCircle(c, r, outline, 0, t);
             break;
         case Kind::Group:
             dl->AddNgonFilled(c, r * 1.08f, fill, 6);
@@ -76,8 +84,8 @@ void draw_shape(ImDrawList* dl, Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 
             break;
         }
         case Kind::Term:
-            dl->AddCircleFilled(c, r * 0.8f, with_alpha(fill, 0.35f), 24);
-            dl->AddCircle(c, r * 0.8f, fill, 24, t * 1.4f);
+            dl->AddCircleFilled(c, r * 0.8f, with_alpha(fill, 0.35f), 0);
+            dl->AddCircle(c, r * 0.8f, fill, 0, t * 1.4f);
             break;
     }
 }

@@ -19,7 +19,10 @@ ImU32 kind_color(explainer::story::Kind kind, float alpha = 1.0f);
 const char* kind_title(explainer::story::Kind kind);    // "Character", …
 const char* kind_plural(explainer::story::Kind kind);   // "Characters", …, "Species"
 // Draws the node shape for a kind, centred at c.
-void draw_shape(ImDrawList* dl, explainer::story::Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline);
+// detailed = false: fill only, coarse (a crowded map, where outlines and
+// smooth curves cost vertices nobody can see).
+void draw_shape(ImDrawList* dl, explainer::story::Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline,
+                bool detailed = true);
 ImU32 with_alpha(ImU32 color, float alpha);
 
 constexpr ImU32 kBackground = IM_COL32(17, 19, 26, 255);
