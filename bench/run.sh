@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# bench/run.sh — builds everything the benchmarks need and prints four tables:
-# payload, time to first frame, frame time while stepping, and layout time,
-# each beside Cytoscape.js or d3-force measured in the same run. Not part of
-# the test command. Results also land in bench/out/results.md.
+# bench/run.sh — builds everything the benchmarks need and prints five tables:
+# payload (with the wasm by component, and a minimal ImGui program), time to
+# first frame (with an empty WebGL2 page as the floor), frame time while
+# stepping, layout time, and the story's map at every step, beside
+# Cytoscape.js or d3-force measured in the same run. Not part of the test
+# command. Results also land in bench/out/results.md. Ctrl-C or SIGTERM stops
+# it cleanly.
 #
 #     bench/run.sh [--loads N]     (N cold loads per page for table 2; default 7)
 set -euo pipefail
@@ -26,7 +29,10 @@ export NODE_PATH=/usr/share/nodejs   # Debian's emscripten looks for its node mo
 echo "bench: building (native release and web)"
 cmake --preset bench >/dev/null && cmake --build --preset bench >/dev/null
 cmake --preset web >/dev/null && cmake --build --preset web >/dev/null
-cmake --build --preset web --target layout_wasm >/dev/null
+cmake --build --preset web --target layout_wasm minimal_imgui >/dev/null
+# The same program with a name section, to size the wasm by component.
+cmake --preset web -B build/web-names -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs >/dev/null
+cmake --build build/web-names --target explainer >/dev/null
 
 echo "bench: generating synthetic stories and assembling the pages"
 out=bench/out
@@ -38,7 +44,10 @@ for n in 1k 10k; do
   cp -r build/web/site "$out/www/app-$n"
   cp "$out/stories/synthetic-$n.json" "$out/www/app-$n/story.json"
 done
-mkdir -p "$out/www/cytoscape" "$out/www/layout"
+cp build/web-names/site/explainer.wasm "$out/explainer-names.wasm"
+mkdir -p "$out/www/cytoscape" "$out/www/layout" "$out/www/floor" "$out/www/minimal"
+cp bench/web/webgl2-floor.html "$out/www/floor/index.html"
+cp build/web/bench/minimal_imgui.js build/web/bench/minimal_imgui.wasm "$out/www/minimal/"
 cp bench/web/cytoscape.html "$out/www/cytoscape/index.html"
 cp bench/node_modules/cytoscape/dist/cytoscape.min.js data/metallic-rouge.json "$out/www/cytoscape/"
 mv "$out/www/cytoscape/metallic-rouge.json" "$out/www/cytoscape/story.json"
@@ -55,7 +64,10 @@ build/bench/bench/layout_native "$out/stories/metallic-rouge.json" "$out/stories
 
 echo "bench: browser runs (headless Chromium)"
 echo
-node bench/run.mjs "$@"
+trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM INT
+node bench/run.mjs "$@" &
+child=$!
+wait "$child"
 
 echo
 echo "### 5. The story's map at every step (the layout the app shows)"
