@@ -45,7 +45,7 @@ if [ ! -f "$imgui/imgui.cpp" ]; then
 fi
 
 # Closure Compiler for the web build's JS (npm; the web build refuses to go on without it).
-if [ ! -x "$root/web/node_modules/.bin/google-closure-compiler" ]; then
+if [ ! -x "$root/web/node_modules/google-closure-compiler-linux/compiler" ]; then
   echo "setup: installing Closure Compiler (npm)"
   (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
