@@ -337,10 +337,10 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
 
     // A crowded view (a big cast seen whole) draws plain shapes and leaves
     // the arrowheads off ordinary lines: at that size they are specks, and
-    // their vertices are most of what a frame hands to the GPU.
-    int in_view = 0;
-    for (int e : st.nodes) in_view += on_screen(to_screen(position(e, t)), r * 3);
-    const bool crowded = in_view > kCrowdedNodes;
+    // their vertices are most of what a frame hands to the GPU. Judged by the
+    // nodes the last frame drew, which the node loop below counts anyway.
+    const bool crowded = nodes_in_view_ > kCrowdedNodes;
+    nodes_in_view_ = 0;
 
     // Edges under nodes: one line per ordered pair; pairs linked both ways bow
     // apart. The step's own and the hot node's stand out; the rest is dimmed.
@@ -390,6 +390,7 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         if (a <= 0.01f) continue;
         const ImVec2 p = to_screen(position(e, t));
         if (!on_screen(p, r * 3)) continue;
+        ++nodes_in_view_;
         const auto& ent = s.entities[i];
         const bool fresh = st.entity_new[i] || nodes_[i].morph_from >= 0;
         if (role_[i] == kRest && !fresh && e != hot) a *= 0.55f;

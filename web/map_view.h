@@ -109,6 +109,7 @@ private:
     };
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
     static constexpr int kCrowdedNodes = 400;   // nodes in view above which shapes are drawn plain
+    int nodes_in_view_ = 0;                     // as the last frame drew them
     // An edge as drawn at progress t, for nodes of radius r: from just outside
     // one node to just outside the other, curved through `control` (pairs
     // linked both ways bow apart; other edges are straight, control mid-way).

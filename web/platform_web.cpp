@@ -361,7 +361,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
-    gl_renderer::start();   // compiles while the fonts, the story and the layout are made
+    gl_renderer::start();   // compiles while the fonts and the story are made
     theme::apply_style(1.0f);
     js_watch_size(g_size);
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already

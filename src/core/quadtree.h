@@ -30,25 +30,6 @@ public:
         build_order(pos, weight);
     }
 
-private:
-    void build_order(const std::vector<Vec2>& pos, const std::vector<float>& weight) {
-        pos_ = &pos;
-        weight_ = &weight;
-        const int n = static_cast<int>(order_.size());
-        cells_.clear();
-        if (n == 0) return;
-        float x0 = pos[order_[0]].x, y0 = pos[order_[0]].y, x1 = x0, y1 = y0;
-        for (int i : order_) {
-            const Vec2 p = pos[i];
-            x0 = std::min(x0, p.x); y0 = std::min(y0, p.y);
-            x1 = std::max(x1, p.x); y1 = std::max(y1, p.y);
-        }
-        const float side = std::max({x1 - x0, y1 - y0, 1.0f});
-        cells_.push_back({});
-        split(0, 0, n, x0 + side / 2, y0 + side / 2, side, 0);
-    }
-
-public:
     // Calls body(x, y, count, weight, j) for each far cell (side < theta ×
     // distance; j = -1) and each point j of a near leaf other than self.
     template <typename Body>
@@ -77,6 +58,24 @@ public:
     }
 
 private:
+    // Builds the tree over the points listed in order_.
+    void build_order(const std::vector<Vec2>& pos, const std::vector<float>& weight) {
+        pos_ = &pos;
+        weight_ = &weight;
+        const int n = static_cast<int>(order_.size());
+        cells_.clear();
+        if (n == 0) return;
+        float x0 = pos[order_[0]].x, y0 = pos[order_[0]].y, x1 = x0, y1 = y0;
+        for (int i : order_) {
+            const Vec2 p = pos[i];
+            x0 = std::min(x0, p.x); y0 = std::min(y0, p.y);
+            x1 = std::max(x1, p.x); y1 = std::max(y1, p.y);
+        }
+        const float side = std::max({x1 - x0, y1 - y0, 1.0f});
+        cells_.push_back({});
+        split(0, 0, n, x0 + side / 2, y0 + side / 2, side, 0);
+    }
+
     struct Cell {
         float x = 0, y = 0;   // centre of mass
         float side = 0, weight = 0;

@@ -93,8 +93,7 @@ Steps::Steps(const story::Story& s, std::vector<Vec2> half_size, layout::Options
 int Steps::count() const { return story_ ? static_cast<int>(story_->steps.size()) : 0; }
 
 const std::vector<Vec2>& Steps::at(int step) {
-    static const std::vector<Vec2> kNone;
-    if (count() == 0) return kNone;
+    if (count() == 0) return laid_out(0);   // nothing to lay out: the empty list
     step = std::clamp(step, 0, count() - 1);
     while (done() <= step) advance();
     return positions_[static_cast<std::size_t>(step)];
@@ -124,98 +123,92 @@ void Steps::next_step() {
         last_.assign(n, Vec2{});
         placed_.assign(n, 0);
     }
-    auto& last = last_;
-    auto& placed = placed_;
-    int& placed_count = placed_count_;
-    Vec2& centre = centre_;
-    {
-        const auto st = step_state::at(s, k);
-        const auto& nodes = st.nodes;
+    const auto st = step_state::at(s, k);
+    const auto& nodes = st.nodes;
 
-        const layout::Graph g = graph_at(s, st, half_size_);
+    const layout::Graph g = graph_at(s, st, half_size_);
 
-        // Starting positions: old nodes where they were; a node that takes
-        // over an unmasked one where that one was; new nodes by their neighbours.
-        layout::Options o = base_;
-        std::vector<Vec2> pos(nodes.size());
-        o.anchor.assign(nodes.size(), Vec2{});
-        o.anchor_weight.assign(nodes.size(), 0.0f);
-        std::vector<std::uint8_t> ready(nodes.size(), 0);
-        std::vector<int> unmasked(n, -1);   // node entity → a placed entity it now stands for
-        for (std::size_t e = 0; e < n; ++e)
-            if (placed[e] && st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e))
-                unmasked[st.shown_as[e]] = static_cast<int>(e);
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            const int e = nodes[i];
-            const int from = placed[e] ? e : unmasked[e];
-            if (from < 0) continue;
-            pos[i] = last[from];
-            o.anchor[i] = last[from];
-            o.anchor_weight[i] = kAnchorWeight;
-            ready[i] = 1;
+    // Starting positions: old nodes where they were; a node that takes
+    // over an unmasked one where that one was; new nodes by their neighbours.
+    layout::Options o = base_;
+    std::vector<Vec2> pos(nodes.size());
+    o.anchor.assign(nodes.size(), Vec2{});
+    o.anchor_weight.assign(nodes.size(), 0.0f);
+    std::vector<std::uint8_t> ready(nodes.size(), 0);
+    std::vector<int> unmasked(n, -1);   // node entity → a placed entity it now stands for
+    for (std::size_t e = 0; e < n; ++e)
+        if (placed_[e] && st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e))
+            unmasked[st.shown_as[e]] = static_cast<int>(e);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const int e = nodes[i];
+        const int from = placed_[e] ? e : unmasked[e];
+        if (from < 0) continue;
+        pos[i] = last_[from];
+        o.anchor[i] = last_[from];
+        o.anchor_weight[i] = kAnchorWeight;
+        ready[i] = 1;
+    }
+    const float spread = o.edge_length;
+    int newcomers = 0;
+    std::vector<std::vector<int>> neighbours(nodes.size());
+    for (const auto& e : g.edges) {
+        neighbours[e.first].push_back(e.second);
+        neighbours[e.second].push_back(e.first);
+    }
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        if (ready[i]) continue;
+        Vec2 sum;
+        int count = 0;
+        for (int other : neighbours[i]) {
+            if (ready[other]) { sum.x += pos[other].x; sum.y += pos[other].y; ++count; }
         }
-        const float spread = o.edge_length;
-        int newcomers = 0;
-        std::vector<std::vector<int>> neighbours(nodes.size());
-        for (const auto& e : g.edges) {
-            neighbours[e.first].push_back(e.second);
-            neighbours[e.second].push_back(e.first);
+        const float a = 2.39996323f * static_cast<float>(newcomers + k * 3);
+        if (count > 0) {
+            const float c = static_cast<float>(count);
+            pos[i] = {sum.x / c + spread * std::cos(a), sum.y / c + spread * std::sin(a)};
+        } else {
+            pos[i] = layout::spiral_point(placed_count_ + newcomers, spread, centre_);
         }
+        ++newcomers;
+    }
+    // Fewer, gentler moves when only a few nodes are new.
+    o.start_temperature = placed_count_ == 0 ? spread : spread * 0.5f;
+    // Old nodes are anchored and new ones start beside their neighbours,
+    // so a later step needs far fewer iterations than a layout from scratch.
+    if (placed_count_ > 0) o.max_iterations = std::min(o.max_iterations, kStepIterations);
+    o.max_drift = kMaxDrift * o.edge_length;
+    if (placed_count_ > 0 && nodes.size() > kFreezeAbove) {
+        o.fixed.assign(nodes.size(), 1);
         for (std::size_t i = 0; i < nodes.size(); ++i) {
             if (ready[i]) continue;
-            Vec2 sum;
-            int count = 0;
-            for (int other : neighbours[i]) {
-                if (ready[other]) { sum.x += pos[other].x; sum.y += pos[other].y; ++count; }
-            }
-            const float a = 2.39996323f * static_cast<float>(newcomers + k * 3);
-            if (count > 0) {
-                const float c = static_cast<float>(count);
-                pos[i] = {sum.x / c + spread * std::cos(a), sum.y / c + spread * std::sin(a)};
-            } else {
-                pos[i] = layout::spiral_point(placed_count + newcomers, spread, centre);
-            }
-            ++newcomers;
+            o.fixed[i] = 0;
+            for (int other : neighbours[i]) o.fixed[static_cast<std::size_t>(other)] = 0;
         }
-        // Fewer, gentler moves when only a few nodes are new.
-        o.start_temperature = placed_count == 0 ? spread : spread * 0.5f;
-        // Old nodes are anchored and new ones start beside their neighbours,
-        // so a later step needs far fewer iterations than a layout from scratch.
-        if (placed_count > 0) o.max_iterations = std::min(o.max_iterations, kStepIterations);
-        o.max_drift = kMaxDrift * o.edge_length;
-        if (placed_count > 0 && nodes.size() > kFreezeAbove) {
-            o.fixed.assign(nodes.size(), 1);
-            for (std::size_t i = 0; i < nodes.size(); ++i) {
-                if (ready[i]) continue;
-                o.fixed[i] = 0;
-                for (int other : neighbours[i]) o.fixed[static_cast<std::size_t>(other)] = 0;
-            }
-        }
-        layout::relax(g, pos, o);
-        std::vector<float> mobility(nodes.size());
-        for (std::size_t i = 0; i < nodes.size(); ++i) mobility[i] = ready[i] ? 0.1f : 1.0f;
-        // Old nodes give way reluctantly; a pair that stays stuck between them
-        // is then parted with everyone free to move.
-        if (layout::separate(g, pos, kPadding, 40, &mobility) > 0) layout::separate(g, pos, kPadding, 160);
-
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            const int e = nodes[i];
-            last[e] = pos[i];
-            if (!placed[e]) { placed[e] = 1; ++placed_count; }
-        }
-        // Entities now shown by another node sit where that node is.
-        for (std::size_t e = 0; e < n; ++e) {
-            if (st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e)) last[e] = last[st.shown_as[e]];
-        }
-        centre = {};
-        for (std::size_t i = 0; i < nodes.size(); ++i) { centre.x += pos[i].x; centre.y += pos[i].y; }
-        if (!nodes.empty()) {
-            const float count = static_cast<float>(nodes.size());
-            centre.x /= count;
-            centre.y /= count;
-        }
-        positions_.push_back(last);
     }
+    layout::relax(g, pos, o);
+    std::vector<float> mobility(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) mobility[i] = ready[i] ? 0.1f : 1.0f;
+    // Old nodes give way reluctantly; a pair that stays stuck between them
+    // is then parted with everyone free to move.
+    if (layout::separate(g, pos, kPadding, 40, &mobility) > 0) layout::separate(g, pos, kPadding, 160);
+
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const int e = nodes[i];
+        last_[e] = pos[i];
+        if (!placed_[e]) { placed_[e] = 1; ++placed_count_; }
+    }
+    // Entities now shown by another node sit where that node is.
+    for (std::size_t e = 0; e < n; ++e) {
+        if (st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e)) last_[e] = last_[st.shown_as[e]];
+    }
+    centre_ = {};
+    for (std::size_t i = 0; i < nodes.size(); ++i) { centre_.x += pos[i].x; centre_.y += pos[i].y; }
+    if (!nodes.empty()) {
+        const float count = static_cast<float>(nodes.size());
+        centre_.x /= count;
+        centre_.y /= count;
+    }
+    positions_.push_back(last_);
 }
 
 }  // namespace explainer::story_layout

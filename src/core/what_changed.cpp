@@ -35,28 +35,29 @@ std::vector<Item> at(const Story& s, const step_state::State& st) {
     auto fact_line = [&](std::size_t e, const story::Fact& f) {
         return s.entities[static_cast<std::size_t>(st.shown_as[e])].name + ": " + f.text;
     };
-    for (std::size_t i = 0; i < s.relationships.size(); ++i)
-        if (st.rel_over_new[i])
-            out.push_back({Kind::NoLongerTrue, sentence(i), st.shown_as[s.relationships[i].from],
-                           s.relationships[i].apparent, s.relationships[i].cite});
-    for (std::size_t e = 0; e < s.entities.size(); ++e)
-        for (const auto& f : s.entities[e].facts)
-            if (f.until == k && st.entity_known[e])
-                out.push_back({Kind::NoLongerTrue, fact_line(e, f), st.shown_as[e], f.apparent, f.cite});
+    // Relationships whose flag is set at this step, and facts whose step field is k.
+    auto add_relationships = [&](Kind kind, const std::vector<std::uint8_t>& flag) {
+        for (std::size_t i = 0; i < s.relationships.size(); ++i)
+            if (flag[i])
+                out.push_back({kind, sentence(i), st.shown_as[s.relationships[i].from], s.relationships[i].apparent,
+                               s.relationships[i].cite});
+    };
+    auto add_facts = [&](Kind kind, int story::Fact::*when) {
+        for (std::size_t e = 0; e < s.entities.size(); ++e)
+            for (const auto& f : s.entities[e].facts)
+                if (f.*when == k && st.entity_known[e])
+                    out.push_back({kind, fact_line(e, f), st.shown_as[e], f.apparent, f.cite});
+    };
+    add_relationships(Kind::NoLongerTrue, st.rel_over_new);
+    add_facts(Kind::NoLongerTrue, &story::Fact::until);
 
     for (int n : st.nodes)
         if (st.entity_new[static_cast<std::size_t>(n)]) {
             const auto& e = s.entities[static_cast<std::size_t>(n)];
             out.push_back({Kind::NewEntity, e.name, n, false, e.cite});
         }
-    for (std::size_t i = 0; i < s.relationships.size(); ++i)
-        if (st.rel_new[i])
-            out.push_back({Kind::NewRelationship, sentence(i), st.shown_as[s.relationships[i].from],
-                           s.relationships[i].apparent, s.relationships[i].cite});
-    for (std::size_t e = 0; e < s.entities.size(); ++e)
-        for (const auto& f : s.entities[e].facts)
-            if (f.step == k && st.entity_known[e])
-                out.push_back({Kind::NewFact, fact_line(e, f), st.shown_as[e], f.apparent, f.cite});
+    add_relationships(Kind::NewRelationship, st.rel_new);
+    add_facts(Kind::NewFact, &story::Fact::step);
     return out;
 }
 
