@@ -2,6 +2,8 @@
 //
 //   explain check FILE            validate; print a summary, or every problem
 //   explain show FILE STEP-ID     the story so far and the map at that step
+//   explain site FILE OUT-DIR [--base-url URL]
+//                                 text.json and link-preview pages (site.h)
 //
 // Exit status: 0 fine, 1 the story has problems or the step is unknown,
 // 2 bad usage or an unreadable file.
@@ -14,6 +16,7 @@
 #include "core/loader.h"
 #include "core/step_state.h"
 #include "core/what_changed.h"
+#include "site.h"
 
 namespace {
 
@@ -21,7 +24,8 @@ using namespace explainer;
 
 int usage() {
     std::cerr << "usage: explain check FILE\n"
-                 "       explain show FILE STEP-ID\n";
+                 "       explain show FILE STEP-ID\n"
+                 "       explain site FILE OUT-DIR [--base-url URL]\n";
     return 2;
 }
 
@@ -131,7 +135,8 @@ int show(const story::Story& s, const char* step_id) {
 int main(int argc, char** argv) {
     if (argc < 3) return usage();
     const std::string command = argv[1];
-    if (!((command == "check" && argc == 3) || (command == "show" && argc == 4))) return usage();
+    const bool site_args = command == "site" && (argc == 4 || (argc == 6 && std::string(argv[4]) == "--base-url"));
+    if (!((command == "check" && argc == 3) || (command == "show" && argc == 4) || site_args)) return usage();
     std::string text;
     if (!read_file(argv[2], text)) {
         std::cerr << "explain: cannot read " << argv[2] << '\n';
@@ -142,6 +147,11 @@ int main(int argc, char** argv) {
     if (!result.ok()) {
         check(argv[2], result);
         return 1;
+    }
+    if (command == "site") {
+        site::Options options{argv[3], argc == 6 ? argv[5] : ""};
+        if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
+        return site::write(result.story, options) ? 0 : 2;
     }
     return show(result.story, argv[3]);
 }

@@ -1,0 +1,163 @@
+#include "text_version.h"
+
+#include <algorithm>
+
+#include "deep_link.h"
+#include "navigator.h"
+#include "step_state.h"
+#include "what_changed.h"
+
+namespace explainer::text_version {
+
+using story::Story;
+
+namespace {
+
+constexpr std::size_t kDescriptionMax = 200;   // what link previews show before cutting
+
+std::string progress(const Story& s, int k) {
+    return "Step " + std::to_string(k + 1) + " of " + std::to_string(s.steps.size());
+}
+
+// Cut at a word boundary, never inside a UTF-8 sequence, and say so with "…".
+std::string shorten(const std::string& text, std::size_t max) {
+    if (text.size() <= max) return text;
+    std::size_t cut = text.rfind(' ', max);
+    if (cut == std::string::npos || cut < max / 2) {
+        cut = max;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ';' || text[cut - 1] == ' ')) --cut;
+    return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
+std::string source_line(const Story& s, const story::Cite& cite) {
+    const std::string where = story::cite_text(s, cite);
+    if (where.empty()) return {};
+    return s.source.title.empty() ? where : "\xE2\x80\x9C" + s.source.title + "\xE2\x80\x9D, " + where;
+}
+
+std::string fact_line(const step_state::Line& l) {
+    std::string text = l.overturned ? "No longer believed: " + l.text : l.text;
+    if (l.apparent) text += " (seems)";
+    if (!l.replaced_by.empty()) text += "; instead: " + l.replaced_by;
+    return text;
+}
+
+EntityText entity_text(const Story& s, const step_state::State& st, int node) {
+    const auto c = step_state::card(s, st, node);
+    EntityText out;
+    out.id = s.entities[static_cast<std::size_t>(node)].id;
+    out.name = c.name;
+    out.kind = c.kind;
+    out.desc = c.desc;
+    out.also_known_as = c.also_known_as;
+    out.revealed = c.revealed;
+    for (const auto& f : c.facts) out.facts.push_back(fact_line(f));
+    for (const auto& l : c.links) out.links.push_back(fact_line(l));
+    return out;
+}
+
+}  // namespace
+
+Preview preview(const Story& s, int k) {
+    Preview out;
+    if (s.steps.empty()) return out;
+    k = std::max(0, std::min(k, static_cast<int>(s.steps.size()) - 1));
+    // The navigator's own cover rule, for a reader who has seen nothing yet.
+    navigator::Navigator cold(s);
+    cold.open_link(deep_link::format(s.steps[static_cast<std::size_t>(k)].id));
+    out.hidden = cold.covered();
+    out.skipped = cold.skipped();
+    out.first_skipped = cold.first_skipped();
+    out.title = title(s, k, out.hidden);
+    if (!out.hidden) {
+        out.description = shorten(s.steps[static_cast<std::size_t>(k)].narration, kDescriptionMax);
+    } else if (out.skipped == 1 && out.first_skipped == k) {
+        out.description = "This link opens a twist of the ending. The explainer keeps it covered, with the map as it "
+                          "stood just before, until you choose to see it.";
+    } else {
+        out.description = "This link skips " + std::to_string(out.skipped) +
+                          " twists of the ending. The explainer keeps them covered, with the map as it stood before "
+                          "the first, until you choose to see them.";
+    }
+    return out;
+}
+
+std::string title(const Story& s, int k, bool covered) {
+    if (s.steps.empty()) return s.title;
+    k = std::max(0, std::min(k, static_cast<int>(s.steps.size()) - 1));
+    const std::string what = covered ? " (a twist, hidden)" : ": " + s.steps[static_cast<std::size_t>(k)].title;
+    return progress(s, k) + what + " \xC2\xB7 " + s.title;
+}
+
+Page page(const Story& s, int k) {
+    Page out;
+    if (s.steps.empty()) return out;
+    k = std::max(0, std::min(k, static_cast<int>(s.steps.size()) - 1));
+    const auto& step = s.steps[static_cast<std::size_t>(k)];
+    const auto st = step_state::at(s, k);
+    out.step = k;
+    out.id = step.id;
+    out.section = s.sections[static_cast<std::size_t>(step.section)].title;
+    out.title = step.title;
+    out.narration = step.narration;
+    out.source = source_line(s, step.cite);
+    for (const auto& item : what_changed::at(s, st)) {
+        if (item.kind == what_changed::Kind::Reveal) out.reveals.push_back(item.text);
+        out.changes.emplace_back(what_changed::kind_name(item.kind), item.text + (item.apparent ? " (seems)" : ""));
+    }
+    for (int n : st.nodes) out.entities.push_back(entity_text(s, st, n));
+    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
+        if (!st.rel_known[i]) continue;
+        const auto& rel = s.relationships[i];
+        const int from = st.shown_as[static_cast<std::size_t>(rel.from)], to = st.shown_as[static_cast<std::size_t>(rel.to)];
+        if (from < 0 || to < 0) continue;
+        std::string line = s.entities[static_cast<std::size_t>(from)].name + " \xE2\x80\x94 " +
+                           s.relation_types[static_cast<std::size_t>(rel.type)].label + " \xE2\x86\x92 " +
+                           s.entities[static_cast<std::size_t>(to)].name;
+        if (st.rel_over[i]) line += " (no longer believed)";
+        else if (rel.apparent) line += " (seems)";
+        out.relationships.push_back(std::move(line));
+    }
+    for (const auto& g : s.glossary)
+        if (g.step <= k) out.glossary.emplace_back(g.term, g.definition);
+    return out;
+}
+
+std::string markdown(const Story& s, int k) {
+    const Page p = page(s, k);
+    std::string md = "## " + progress(s, p.step) + ": " + p.title + "\n\n*" + p.section + "*\n\n" + p.narration + "\n\n";
+    for (const auto& r : p.reveals) md += "**Reveal:** " + r + "\n\n";
+    if (!p.changes.empty()) {
+        md += "What changed:\n\n";
+        for (const auto& [kind, text] : p.changes) {
+            const char* mark = kind == "reveal"           ? "Revealed: "
+                               : kind == "no-longer-true" ? "No longer believed: "
+                                                          : "New: ";
+            md += "- " + std::string(mark) + text + "\n";
+        }
+        md += "\n";
+    }
+    if (!p.source.empty()) md += "Source: " + p.source + "\n\n";
+    return md;
+}
+
+std::string transcript_header(const Story& s, int last) {
+    last = std::max(0, std::min(last, static_cast<int>(s.steps.size()) - 1));
+    std::string md = "# " + s.title + "\n\n" + s.show + ". The walkthrough up to " + progress(s, last) + ".";
+    if (!s.source.title.empty())
+        md += " The facts come from \xE2\x80\x9C" + s.source.title + "\xE2\x80\x9D" +
+              (s.source.url.empty() ? std::string() : " (" + s.source.url + ")") + "; the words are the explainer's own.";
+    return md + "\n\n";
+}
+
+std::string transcript(const Story& s, int last) {
+    if (s.steps.empty()) return {};
+    last = std::max(0, std::min(last, static_cast<int>(s.steps.size()) - 1));
+    std::string md = transcript_header(s, last);
+    for (int k = 0; k <= last; ++k) md += markdown(s, k);
+    return md;
+}
+
+}  // namespace explainer::text_version

@@ -1,0 +1,60 @@
+// text_version.h — the story as text, for readers who do not see the map: a
+// screen reader, a browser without WebGL2, a link preview, a saved
+// transcript. Everything here is built from step_state at a cut-off step, so
+// like the map it says nothing a later step teaches; what a *preview* may say
+// follows the navigator's cover rule (navigator.h), so a shared link never
+// names a twist its reader has not seen.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "story.h"
+
+namespace explainer::text_version {
+
+// What a tab title or a link preview says about step k.
+struct Preview {
+    std::string title;         // "Step 3 of 25: Rouge · Metallic Rouge: the ending, untangled"
+    std::string description;   // the narration, shortened; or what the cover says
+    bool hidden = false;       // a cold link to step k is covered: the text names no twist
+    int skipped = 0;           // how many twists such a link skips
+    int first_skipped = -1;    // the first of them
+};
+// For a reader who opens step k straight from a link and has seen nothing.
+Preview preview(const story::Story& story, int k);
+// The tab title of a reader at step k; covered: the title names no twist.
+std::string title(const story::Story& story, int k, bool covered);
+
+// One entity on the map at a step, with its card as lines of text.
+struct EntityText {
+    std::string id, name, kind;
+    std::string desc;
+    std::vector<std::string> also_known_as;   // names it had before a reveal
+    std::vector<std::string> revealed;        // reveal summaries about it
+    std::vector<std::string> facts;           // "(no longer believed) …; instead: …"
+    std::vector<std::string> links;           // "Naomi Orthmann looks after Rouge Redstar"
+};
+
+// Everything the reader knows at step k (uncovered), as text.
+struct Page {
+    int step = 0;
+    std::string id, section, title, narration;
+    std::string source;                        // "“Article”, The Middle…, paragraph 4", or ""
+    std::vector<std::string> reveals;          // the twist of a reveal step, in a line each
+    std::vector<std::pair<std::string, std::string>> changes;   // (what_changed kind name, text)
+    std::vector<EntityText> entities;          // every node on the map, in story order
+    std::vector<std::string> relationships;    // "Jean Junior — directs → Rouge Redstar"
+    std::vector<std::pair<std::string, std::string>> glossary;   // (term, definition) so far
+};
+Page page(const story::Story& story, int k);
+
+// Step k as a Markdown section: title, narration, reveal, what changed, source.
+std::string markdown(const story::Story& story, int k);
+// A heading saying what the transcript is and where its facts come from.
+std::string transcript_header(const story::Story& story, int last);
+// The heading and steps 0..last: never anything past `last`.
+std::string transcript(const story::Story& story, int last);
+
+}  // namespace explainer::text_version

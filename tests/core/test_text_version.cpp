@@ -1,0 +1,127 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/json_text.h"
+#include "core/step_state.h"
+#include "core/text_version.h"
+#include "fixture.h"
+
+using namespace explainer;
+
+namespace {
+
+story::Story tiny() {
+    const auto r = fixture::load(fixture::story());
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    return r.story;
+}
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a preview names a step only when a cold link to it is not covered") {
+    const auto s = tiny();
+    const auto open = text_version::preview(s, 1);
+    CHECK_FALSE(open.hidden);
+    CHECK(open.title == "Step 2 of 4: Two \xC2\xB7 Tiny");
+    CHECK(open.description == "A mask.");
+
+    const auto twist = text_version::preview(s, 2);
+    CHECK(twist.hidden);
+    CHECK(twist.skipped == 1);
+    CHECK(twist.first_skipped == 2);
+    CHECK(twist.title == "Step 3 of 4 (a twist, hidden) \xC2\xB7 Tiny");
+    CHECK(contains(twist.description, "opens a twist"));
+
+    const auto after = text_version::preview(s, 3);
+    CHECK(after.hidden);
+    CHECK(after.skipped == 2);
+    CHECK(contains(after.description, "skips 2 twists"));
+}
+
+TEST_CASE("no preview of the real story names a twist its reader has not seen") {
+    const auto s = fixture::real_story();
+    // What a twist gives away: its step's title and narration, its summary,
+    // and the names it reveals.
+    std::vector<std::string> secrets;
+    for (const auto& st : s.steps)
+        if (st.reveal) secrets.insert(secrets.end(), {st.title, st.narration, st.summary});
+    for (const auto& rv : s.reveals)
+        secrets.insert(secrets.end(), {rv.summary, s.entities[static_cast<std::size_t>(rv.target)].name});
+    secrets.erase(std::remove(secrets.begin(), secrets.end(), std::string()), secrets.end());
+
+    int first_twist = -1;
+    for (std::size_t k = 0; k < s.steps.size(); ++k)
+        if (s.steps[k].reveal && first_twist < 0) first_twist = static_cast<int>(k);
+    REQUIRE(first_twist > 0);
+    for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
+        CAPTURE(k);
+        const auto pv = text_version::preview(s, k);
+        CHECK(pv.hidden == (k >= first_twist));
+        CHECK(json_text::find_invalid_utf8(pv.description) == std::string::npos);
+        CHECK(pv.description.size() <= 203);
+        if (!pv.hidden) continue;
+        for (const auto& secret : secrets) {
+            CAPTURE(secret);
+            CHECK_FALSE(contains(pv.title, secret));
+            CHECK_FALSE(contains(pv.description, secret));
+        }
+    }
+}
+
+TEST_CASE("the page of a step lists the map's entities with their cards, its relationships and the glossary so far") {
+    const auto s = tiny();
+    const auto before = text_version::page(s, 1);
+    CHECK(before.title == "Two");
+    CHECK(before.section == "A");
+    CHECK(before.entities.size() == 3);   // hero, mask, clan
+    CHECK(before.glossary.size() == 1);
+    CHECK(std::find(before.relationships.begin(), before.relationships.end(),
+                    "The Mask \xE2\x80\x94 leads \xE2\x86\x92 Clan") != before.relationships.end());
+    CHECK(before.reveals.empty());
+
+    const auto unmasked = text_version::page(s, 2);
+    REQUIRE(unmasked.reveals.size() == 1);
+    CHECK(unmasked.reveals[0] == "The Mask is the Villain.");
+    // The Mask's node is the Villain's now: one entry, which remembers the old name,
+    // and relationships name the Villain.
+    const auto villain = std::find_if(unmasked.entities.begin(), unmasked.entities.end(),
+                                      [](const text_version::EntityText& e) { return e.id == "villain"; });
+    REQUIRE(villain != unmasked.entities.end());
+    CHECK(villain->also_known_as == std::vector<std::string>{"The Mask"});
+    CHECK(std::none_of(unmasked.entities.begin(), unmasked.entities.end(),
+                       [](const text_version::EntityText& e) { return e.id == "mask"; }));
+    CHECK(std::find(unmasked.relationships.begin(), unmasked.relationships.end(),
+                    "Villain \xE2\x80\x94 leads \xE2\x86\x92 Clan") != unmasked.relationships.end());
+    CHECK(unmasked.entities.size() == step_state::at(s, 2).nodes.size());
+}
+
+TEST_CASE("a transcript holds the steps up to its last and nothing after") {
+    const auto s = fixture::real_story();
+    for (int last = 0; last < static_cast<int>(s.steps.size()); ++last) {
+        CAPTURE(last);
+        const auto md = text_version::transcript(s, last);
+        CHECK(md.rfind("# " + s.title, 0) == 0);
+        for (int k = 0; k <= last; ++k) CHECK(contains(md, s.steps[static_cast<std::size_t>(k)].narration));
+        for (int k = last + 1; k < static_cast<int>(s.steps.size()); ++k) {
+            const auto& later = s.steps[static_cast<std::size_t>(k)];
+            CHECK_FALSE(contains(md, later.narration));
+            CHECK_FALSE(contains(md, "## Step " + std::to_string(k + 1) + " of"));
+            if (!later.summary.empty()) CHECK_FALSE(contains(md, later.summary));
+        }
+        for (const auto& rv : s.reveals)
+            if (rv.step > last) CHECK_FALSE(contains(md, rv.summary));
+    }
+}
+
+TEST_CASE("a step's Markdown says what it reveals, what changed and where it comes from") {
+    const auto s = tiny();
+    const auto md = text_version::markdown(s, 2);
+    CHECK(contains(md, "## Step 3 of 4: Three"));
+    CHECK(contains(md, "**Reveal:** The Mask is the Villain."));
+    CHECK(contains(md, "- Revealed: The Mask is the Villain."));
+    CHECK(contains(md, "- New: Villain fights Hero"));
+}
