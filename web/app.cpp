@@ -2,11 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cfloat>
 #include <cstring>
 
 #include "core/loader.h"
 #include "core/search.h"
 #include "core/step_state.h"
+#include "core/text_version.h"
 #include "platform.h"
 #include "theme.h"
 
@@ -56,6 +58,14 @@ void App::changed(bool step_changed, bool write_url) {
         platform::set_mirror(progress + ": " + step.title + ". " + step.narration);
     }
     if (!nav_->notice().empty()) notice_until_ = now + kNoticeMs;
+    platform::set_title(text_version::title(story_, nav_->step(), nav_->covered()));
+    const int sel = nav_->selected();
+    platform::reader_state(nlohmann::json{{"index", nav_->step()}, {"shown", nav_->shown_step()},
+                                          {"covered", nav_->covered()}, {"skipped", nav_->skipped()},
+                                          {"first", nav_->first_skipped()},
+                                          {"selected", sel >= 0 ? story_.entities[static_cast<std::size_t>(sel)].id : ""},
+                                          {"notice", nav_->notice()}}
+                               .dump());
     if (write_url) {
         url_pending_ = nav_->fragment();
         url_push_ = url_push_ || step_changed;
@@ -243,12 +253,39 @@ void App::frame(double now, const panel::Fonts& fonts) {
     if (a.prev) prev();
     if (a.go >= 0) go(a.go);
     if (a.uncover) uncover();
-    if (a.copy_link) platform::copy_link();
+    if (a.copy_link)
+        platform::copy_link(story_.steps[static_cast<std::size_t>(nav_->step())].id,
+                            text_version::title(story_, nav_->step(), nav_->covered()));
+    if (a.save_image) request_picture();
+    if (a.transcript) save_transcript();
+    if (picture_ == Picture::Requested) {
+        title_band(map_min, map_max, fonts);
+        picture_ = Picture::Drawn;
+    }
     if (a.replay) replay();
     if (a.select >= -1) {
         nav_->select(a.select);
         changed(false, true);
     }
+}
+
+// A band across the top of the map naming the step (as the tab title does,
+// so never a twist under a cover), drawn only into the frame that is saved.
+void App::title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts) {
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const std::string text = text_version::title(story_, nav_->step(), nav_->covered());
+    ImFont* font = fonts.title;
+    const float size = font->FontSize * ImGui::GetIO().FontGlobalScale, pad = 10;
+    const float wrap = map_max.x - map_min.x - 2 * pad;
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str());
+    dl->AddRectFilled(map_min, {map_max.x, map_min.y + extent.y + 2 * pad}, theme::with_alpha(theme::kBackground, 0.92f));
+    dl->AddText(font, size, {map_min.x + pad, map_min.y + pad}, theme::kText, text.c_str(), nullptr, wrap);
+}
+
+std::string App::take_picture() {
+    if (picture_ != Picture::Drawn) return {};
+    picture_ = Picture::None;
+    return story_.id + "-step-" + std::to_string(nav_->step() + 1) + ".png";
 }
 
 void App::idle(double now) {

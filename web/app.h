@@ -17,6 +17,7 @@
 #include "focus_ring.h"
 #include "map_view.h"
 #include "panel.h"
+#include "platform.h"
 
 class App {
 public:
@@ -39,6 +40,12 @@ public:
     void replay();    // plays the shown step's reveal again
     bool select_id(std::string_view entity_id);
     void uncover();
+    // "Save image": the next frame draws the step's title over the map, and
+    // take_picture() then names the PNG to save of it (once; "" otherwise).
+    void request_picture() { picture_ = Picture::Requested; }
+    std::string take_picture();
+    // "Transcript": the story up to the step whose knowledge is on screen.
+    void save_transcript() { platform::save_transcript(nav_->shown_step()); }
     void zoom_by(float factor, float x, float y) { map_.zoom_by(factor, {x, y}); }
     // Search by name (the page's search field): matches stay lit, the rest fade.
     void set_query(std::string_view query);
@@ -55,6 +62,7 @@ private:
     void choose_filter(int filter);
     void legend(float max_w, bool compact);
     void edge_tooltip(const std::vector<int>& rels);
+    void title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts);
 
     explainer::story::Story story_;
     // Laid out lazily: the opened step's prefix before the first frame, the
@@ -81,4 +89,5 @@ private:
     std::string url_pending_;         // a fragment still to be written
     bool url_push_ = false;
     double notice_until_ = 0;
+    enum class Picture { None, Requested, Drawn } picture_ = Picture::None;
 };

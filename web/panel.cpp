@@ -201,6 +201,9 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     if (focus_ring::button(glossary_open_ ? "Hide glossary" : "Glossary", {}, true)) glossary_open_ = !glossary_open_;
     ImGui::SameLine();
     if (focus_ring::button(about_open_ ? "Hide about" : "About this explainer", {}, true)) about_open_ = !about_open_;
+    if (focus_ring::button("Save image", {}, true)) out.save_image = true;
+    ImGui::SameLine();
+    if (focus_ring::button("Transcript", {}, true)) out.transcript = true;
     if (glossary_open_) glossary(s, nav.shown_step(), out);
     if (about_open_) about(s);
     ImGui::EndChild();

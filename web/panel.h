@@ -18,6 +18,7 @@ namespace panel {
 struct Actions {
     int go = -1;               // a step chosen on the timeline or on the cover
     bool next = false, prev = false, uncover = false, copy_link = false, replay = false;
+    bool save_image = false, transcript = false;   // downloads: the map as PNG, the story so far as Markdown
     int select = -2;           // -2 nothing, -1 clear, else an entity
 };
 

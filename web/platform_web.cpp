@@ -63,15 +63,27 @@ EM_JS(int, js_reduced_motion, (), {
     return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
 EM_JS(int, js_embedded, (), { return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; });
-EM_JS(int, js_typing, (), {
+// Keys are the app's only while the page's focus is on the map (or nowhere):
+// a focused field, button or link of the page keeps its own keys.
+// 2: the canvas itself (Tab then walks the app's buttons), 1: nowhere, 0: elsewhere.
+EM_JS(int, js_key_focus, (), {
     const el = document.activeElement;
-    return el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') ? 1 : 0;
+    return el === Module['canvas'] ? 2 : !el || el === document.body ? 1 : 0;
 });
 EM_JS(void, js_set_mirror, (const char* text), { window['explainerPage']['mirror'](UTF8ToString(text)); });
 EM_JS(void, js_write_url, (const char* fragment, int push), {
     window['explainerPage']['writeUrl'](UTF8ToString(fragment), push !== 0);
 });
-EM_JS(void, js_copy_link, (), { window['explainerPage']['copyLink'](); });
+EM_JS(void, js_copy_link, (const char* step, const char* title), {
+    window['explainerPage']['copyLink'](UTF8ToString(step), UTF8ToString(title));
+});
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_reader_state, (const char* json), { window['explainerPage']['readerState'](JSON.parse(UTF8ToString(json))); });
+EM_JS(void, js_save_transcript, (int last), { window['explainerPage']['saveTranscript'](last); });
+// Called in the frame that drew the picture: the drawing buffer is only
+// readable until the browser composites it.
+EM_JS(void, js_save_canvas, (const char* name), { window['explainerPage']['saveCanvas'](UTF8ToString(name)); });
+EM_JS(void, js_no_webgl, (const char* reason), { window['explainerPage']['textOnly'](UTF8ToString(reason)); });
 EM_JS(void, js_first_frame, (), { window['explainerPage']['firstFrame'](); });
 // For the benchmarks: when each stage of the start ended (performance.now(),
 // ms), in window.explainerStartup.
@@ -94,7 +106,12 @@ bool prefers_reduced_motion() { return js_reduced_motion() != 0; }
 bool embedded() { return g_embedded; }
 void set_mirror(const std::string& text) { js_set_mirror(text.c_str()); }
 void write_url(const std::string& fragment, bool push) { js_write_url(fragment.c_str(), push ? 1 : 0); }
-void copy_link() { js_copy_link(); }
+void copy_link(const std::string& step_id, const std::string& title) { js_copy_link(step_id.c_str(), title.c_str()); }
+void set_title(const std::string& title) { js_set_title(title.c_str()); }
+void reader_state(const std::string& json) { js_reader_state(json.c_str()); }
+void save_transcript(int last) { js_save_transcript(last); }
+void save_canvas(const std::string& filename) { js_save_canvas(filename.c_str()); }
+void no_webgl(const std::string& reason) { js_no_webgl(reason.c_str()); }
 void first_frame_drawn() { js_first_frame(); }
 void place_search(float x, float y, float w, float h) { js_place_search(x, y, w, h); }
 void clear_search() { js_clear_search(); }
@@ -166,6 +183,8 @@ void frame() {
     const double ui_done = emscripten_get_now();
     static const float background[3] = {17 / 255.0f, 19 / 255.0f, 26 / 255.0f};
     gl_renderer::render(*ImGui::GetDrawData(), fb_w, fb_h, background);
+    const std::string picture = g_app.take_picture();   // "Save image": this frame, with its title band
+    if (!picture.empty()) platform::save_canvas(picture);
     io.MouseWheel = 0;
     end_of_frame_input();
 
@@ -269,9 +288,11 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
 }
 
 EM_BOOL on_key(int, const EmscriptenKeyboardEvent* e, void*) {
-    if (js_typing() || e->ctrlKey || e->metaKey || e->altKey) return EM_FALSE;
+    const int focus = js_key_focus();
+    if (focus == 0 || e->ctrlKey || e->metaKey || e->altKey) return EM_FALSE;
     const std::string key = e->key;
-    if (key == "Tab") return focus_ring::tab(e->shiftKey) ? EM_TRUE : EM_FALSE;   // off the end: the browser moves on
+    if (key == "Tab")   // off the end, or from outside the map: the browser moves on
+        return focus == 2 && focus_ring::tab(e->shiftKey) ? EM_TRUE : EM_FALSE;
     if (key == "Escape") {
         focus_ring::clear();
         return EM_FALSE;
@@ -296,6 +317,8 @@ EMSCRIPTEN_KEEPALIVE void explainer_next() { g_app.next(); }
 EMSCRIPTEN_KEEPALIVE void explainer_prev() { g_app.prev(); }
 EMSCRIPTEN_KEEPALIVE int explainer_select(const char* entity_id) { return g_app.select_id(entity_id) ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void explainer_uncover() { g_app.uncover(); }
+EMSCRIPTEN_KEEPALIVE void explainer_save_image() { g_app.request_picture(); }
+EMSCRIPTEN_KEEPALIVE void explainer_save_transcript() { g_app.save_transcript(); }
 EMSCRIPTEN_KEEPALIVE void explainer_search(const char* query) { g_app.set_query(query); }
 EMSCRIPTEN_KEEPALIVE int explainer_filter(const char* spec) { return g_app.set_filter(spec) ? 1 : 0; }
 EMSCRIPTEN_KEEPALIVE void explainer_open_url(const char* fragment, int from_history) { g_app.open_link(fragment, from_history != 0); }
@@ -349,8 +372,7 @@ int main() {
     attrs.enableExtensionsByDefault = EM_FALSE;
     const auto ctx = emscripten_webgl_create_context("#canvas", &attrs);
     if (ctx <= 0) {
-        platform::show_error_page("This page needs WebGL2", {"Your browser could not give it a WebGL2 drawing surface.",
-                                  "Try a current Chrome, Edge, Firefox or Safari, with hardware acceleration on."});
+        platform::no_webgl("Your browser could not give it a WebGL2 drawing surface.");
         return 0;
     }
     emscripten_webgl_make_context_current(ctx);
@@ -380,7 +402,7 @@ int main() {
     // The program compiled while the fonts and the story were made; its first
     // (empty) draw now lets the GL build its pipeline while the step is laid out.
     if (!gl_renderer::ready()) {
-        platform::show_error_page("This page needs WebGL2", {"Its drawing program did not compile on this browser's WebGL2."});
+        platform::no_webgl("Its drawing program did not compile on this browser's WebGL2.");
         return 0;
     }
     js_mark("renderer");

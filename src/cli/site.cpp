@@ -118,27 +118,17 @@ std::string preview_page(const story::Story& s, int k, const std::string& image_
 
 bool write(const story::Story& s, const Options& o) {
     const fs::path out(o.out_dir);
-    nlohmann::json j = {{"title", s.title}, {"show", s.show}, {"steps", nlohmann::json::array()}};
+    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"steps", nlohmann::json::array()}};
     for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) j["steps"].push_back(step_json(s, k));
     if (!write_text(out / "text.json", j.dump())) return false;
 
-    const bool site_image = fs::exists(out / "preview.png");
-    int own = 0;
-    for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
-        const auto& id = s.steps[static_cast<std::size_t>(k)].id;
-        std::string image;
-        if (fs::exists(out / "s" / id / "preview.png")) {
-            image = o.base_url.empty() ? "preview.png" : o.base_url + "s/" + id + "/preview.png";
-            ++own;
-        } else if (site_image) {
-            image = o.base_url.empty() ? "../../preview.png" : o.base_url + "preview.png";
-        }
-        if (!write_text(out / "s" / id / "index.html", preview_page(s, k, image, o.base_url))) return false;
+    for (const auto& step : s.steps) {
+        const std::string image = (o.base_url.empty() ? std::string() : o.base_url + "s/" + step.id + "/") + "preview.png";
+        if (!write_text(out / "s" / step.id / "index.html", preview_page(s, static_cast<int>(&step - s.steps.data()), image, o.base_url)))
+            return false;
     }
-    std::cerr << "explain site: " << s.steps.size() << " preview pages, " << own << " with their own image";
-    if (own < static_cast<int>(s.steps.size()))
-        std::cerr << (site_image ? ", the rest with the site image" : ", the rest with none");
-    if (o.base_url.empty()) std::cerr << "; links are relative (give a base URL for chat apps that need absolute ones)";
+    std::cerr << "explain site: text.json and " << s.steps.size() << " preview pages";
+    if (o.base_url.empty()) std::cerr << " (relative links: give --base-url for chat apps that need absolute ones)";
     std::cerr << '\n';
     return true;
 }

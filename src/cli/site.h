@@ -9,9 +9,9 @@
 //                        description and image for chat apps, then it opens
 //                        the explainer at that step (open.js)
 //
-// Preview images are rendered before this runs (web/previews.mjs) into
-// s/<step-id>/preview.png; a step without one gets the site image
-// preview.png, and a site without either gets no og:image, said on stderr.
+// Each page's og:image is s/<step-id>/preview.png, which the build renders
+// after this runs (web/previews.mjs), or fills with one plain site image
+// where it cannot (scripts/fallback_preview.py).
 #pragma once
 
 #include <string>
@@ -28,7 +28,7 @@ struct Options {
 // Writes the files; returns false after saying on stderr what failed.
 bool write(const explainer::story::Story& story, const Options& options);
 
-// For tests and the page: the escaped text of one preview page.
+// The HTML of step k's preview page (every value escaped).
 std::string preview_page(const explainer::story::Story& story, int step, const std::string& image_url,
                          const std::string& base_url);
 

@@ -124,7 +124,7 @@ test('nodes already on the map move little from one step to the next', async () 
 
 test('a broken story file shows the validator errors, not a blank page', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'broken-site-'));
-  for (const f of fs.readdirSync(site)) fs.copyFileSync(path.join(site, f), path.join(dir, f));
+  fs.cpSync(site, dir, { recursive: true });
   const story = JSON.parse(fs.readFileSync(path.join(site, 'story.json'), 'utf8'));
   story.steps[4].focus[1] = 'roy<script>';
   delete story.title;
@@ -146,7 +146,7 @@ test('a broken story file shows the validator errors, not a blank page', async (
   }
 });
 
-test('a browser that refuses WebGL2 gets a plain message, not a blank page or a stuck loader', async () => {
+test('a browser that refuses WebGL2 gets the text version, not a blank page or a stuck loader', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // As a browser without WebGL2 (or with it blocked) answers: no context.
   await context.addInitScript(() => {
@@ -156,11 +156,12 @@ test('a browser that refuses WebGL2 gets a plain message, not a blank page or a 
     };
   });
   const page = await context.newPage();
-  await page.goto(server.url + '#/twist-3');
-  await page.waitForSelector('#message', { state: 'visible', timeout: 30000 });
-  assert.equal(await page.textContent('#message-title'), 'This page needs WebGL2');
-  assert.match(await page.textContent('#message-list'), /could not give it a WebGL2 drawing surface/);
+  await page.goto(server.url + '#/naomi');
+  await page.waitForSelector('#tv-body h2', { state: 'visible', timeout: 30000 });
+  assert.match(await page.textContent('#tv-note'), /no WebGL2/);
+  assert.equal(await page.textContent('#tv-body h2'), 'Naomi, the minder');
   assert.equal(await page.isVisible('#stage'), false);   // the loader is gone with the stage
+  assert.equal(await page.isVisible('#message'), false);
   await context.close();
 });
 

@@ -133,9 +133,9 @@ test('in an embed: the wheel scrolls the host until the map is clicked; a click 
   assert.equal((await frame.evaluate(() => window.explainer.state())).index, before + 1);
   const copied = await frame.evaluate(() => new Promise((resolve) => {
     navigator.clipboard.writeText = (text) => { resolve(text); return Promise.resolve(); };
-    window.explainerPage.copyLink();
+    window.explainerPage.copyLink(window.explainer.state().step, document.title);
   }));
   assert.ok(!copied.includes('embed'), copied);
-  assert.ok(copied.startsWith(server.url + '#/'), copied);
+  assert.ok(copied.startsWith(server.url + 's/'), copied);
   await context.close();
 });

@@ -1,0 +1,245 @@
+// text.js — the explainer's text version: the step on screen as structured,
+// readable text (title and narration, the reveal, what changed, every entity
+// on the map with its card, the relationships, the glossary so far) and the
+// Markdown transcript, both from text.json, which `explain site` writes from
+// the core (src/core/text_version.h) at build time.
+//
+// Two drivers. With the map, the app says what is on screen
+// (explainerPage.readerState) and the buttons here call window.explainer.
+// Without WebGL2 or WebAssembly (start({alone: true})), this script steps
+// through the story itself: Previous / Next, links (#/<step>/<entity>), Back
+// and Forward, and the spoiler cover for a link that skips twists, as
+// src/core/navigator.h defines it.
+//
+// Everything reaches the DOM through textContent: nothing from the URL or the
+// story is ever parsed as HTML.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+  let data = null;
+  let loading = null;
+  let alone = false;
+  // What is on screen: the step, the step whose map is shown (-1: none), the cover.
+  let view = { index: 0, shown: 0, covered: false, skipped: 0, first: -1, selected: '', notice: '' };
+  let furthest = 0;          // alone: the furthest step seen uncovered
+  let pendingSelect = '';    // alone: named by a covered link, selected once uncovered
+  let lastHash = '';         // alone: the fragment this script last wrote or read
+
+  function el(tag, text, className) {
+    const e = document.createElement(tag);
+    if (text != null) e.textContent = text;
+    if (className) e.className = className;
+    return e;
+  }
+  function button(text, onClick) {
+    const b = el('button', text);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function load() {
+    if (!loading) {
+      loading = fetch('text.json').then((r) => {
+        if (!r.ok) throw new Error('text.json: the server answered ' + r.status + ' ' + r.statusText);
+        return r.json();
+      }).then((json) => { data = json; render(); return json; });
+    }
+    return loading;
+  }
+
+  // ---- the reader's moves ------------------------------------------------------
+  const act = {
+    prev() { if (alone) go(view.covered ? Math.max(view.shown, 0) : view.index - 1); else window.explainer.prev(); },
+    next() { if (alone) { if (view.covered) uncover(); else go(view.index + 1); } else window.explainer.next(); },
+    uncover() { if (alone) uncover(); else window.explainer.uncover(); },
+    go(k) { if (alone) go(k); else window.explainer.go(data.steps[k].id); },
+    select(id) { if (alone) select(id); else window.explainer.select(id); },
+  };
+
+  function onMap(k, id) { return k >= 0 && data.steps[k].entities.some((e) => e.id === id); }
+  function writeUrl(push) {
+    const step = data.steps[view.index];
+    const fragment = '#/' + step.id + (view.selected ? '/' + view.selected : '');
+    if (location.hash === fragment) { lastHash = fragment; return; }
+    const url = location.pathname + location.search + fragment;
+    lastHash = fragment;
+    if (push) history.pushState({ explainerText: 1 }, '', url);
+    else history.replaceState({ explainerText: 1 }, '', url);
+  }
+  function go(k, push = true) {
+    k = Math.max(0, Math.min(k, data.steps.length - 1));
+    const selected = onMap(k, view.selected) ? view.selected : '';
+    view = { index: k, shown: k, covered: false, skipped: 0, first: -1, selected, notice: '' };
+    furthest = Math.max(furthest, k);
+    pendingSelect = '';
+    if (push !== null) writeUrl(push);
+    render();
+  }
+  function uncover() {
+    if (!view.covered) return;
+    view = { ...view, shown: view.index, covered: false, skipped: 0, first: -1, selected: pendingSelect };
+    furthest = Math.max(furthest, view.index);
+    pendingSelect = '';
+    render();
+  }
+  function select(id) {
+    pendingSelect = '';
+    if (!id) view.selected = '';
+    else if (!view.covered && onMap(view.shown, id)) view.selected = id;
+    else return;
+    writeUrl(false);
+    render();
+  }
+  // A link: a cold one covers the twists it skips; Back/Forward never do.
+  function open(hash, fromHistory) {
+    let stepId = '', entityId = '';
+    try {
+      [stepId = '', entityId = ''] = hash.replace(/^#\/?/, '').slice(0, 512).split('/').map(decodeURIComponent);
+    } catch (e) { /* a broken escape: treated as no step */ }
+    let k = data.steps.findIndex((s) => s.id === stepId || s.aliases.includes(stepId));
+    const notice = stepId && k < 0 ? 'There is no step “' + stepId.slice(0, 64) + '”; here is the beginning.' : '';
+    if (k < 0) k = 0;
+    let first = -1, skipped = 0;
+    if (!fromHistory) {
+      for (let i = furthest + 1; i <= k; ++i) if (data.steps[i].reveal) { if (first < 0) first = i; ++skipped; }
+    }
+    pendingSelect = '';
+    if (skipped > 0) {
+      view = { index: k, shown: first - 1, covered: true, skipped, first, selected: '', notice };
+      pendingSelect = onMap(k, entityId) ? entityId : '';
+    } else {
+      view = { index: k, shown: k, covered: false, skipped: 0, first: -1, selected: onMap(k, entityId) ? entityId : '', notice };
+      furthest = Math.max(furthest, k);
+    }
+    writeUrl(false);
+    render();
+  }
+
+  // ---- drawing it ----------------------------------------------------------------
+  function list(items, className) {
+    const ul = el('ul', null, className);
+    for (const item of items) ul.append(el('li', item));
+    return ul;
+  }
+  function card(entity, into) {
+    into.append(el('p', entity.kind + '. ' + entity.desc));
+    for (const aka of entity.alsoKnownAs) into.append(el('p', 'Known before as ' + aka + '.'));
+    for (const r of entity.revealed) into.append(el('p', 'Revealed: ' + r));
+    if (entity.facts.length) into.append(list(entity.facts));
+    if (entity.links.length) into.append(list(entity.links));
+  }
+  const changeLabel = { reveal: 'Revealed: ', 'no-longer-true': 'No longer believed: ' };
+
+  function render() {
+    if (!data) return;
+    const n = data.steps.length;
+    const step = data.steps[view.index];
+    const shown = view.shown >= 0 ? data.steps[view.shown] : null;
+    if (alone) document.title = view.covered ? step.hiddenTitle : step.tabTitle;
+    $('tv-progress').textContent = 'Step ' + (view.index + 1) + ' of ' + n;
+    $('tv-prev').disabled = view.index === 0 && !view.covered;
+    $('tv-next').disabled = view.index + 1 >= n && !view.covered;
+    const body = $('tv-body');
+    body.replaceChildren();
+    if (view.notice) body.append(el('p', view.notice, 'tv-notice'));
+
+    if (view.covered) {
+      const one = view.skipped === 1 && view.first === view.index;
+      body.append(el('h2', one ? 'This link opens a twist' : 'This link skips ' + view.skipped + ' twists', 'tv-title'));
+      body.append(el('p', one
+        ? 'It jumps to step ' + (view.index + 1) + ' of ' + n + ', where the story reveals something you haven\u2019t seen yet. Below is what you would know just before it.'
+        : 'It jumps to step ' + (view.index + 1) + ' of ' + n + '. On the way it passes ' + view.skipped + ' twists you haven\u2019t seen yet, the first at step ' + (view.first + 1) + '. Below is what you would know just before that.'));
+      const choices = el('p', null, 'tv-choices');
+      choices.append(button(one ? 'Show the twist' : 'Show everything', () => act.uncover()));
+      if (view.first > 0 && view.first !== view.index) choices.append(button('Step through from the first twist (step ' + (view.first + 1) + ')', () => act.go(view.first)));
+      choices.append(button('Start from the beginning', () => act.go(0)));
+      body.append(choices);
+    } else {
+      body.append(el('p', step.section, 'tv-section'));
+      body.append(el('h2', step.title, 'tv-title'));
+      for (const r of step.reveals) body.append(el('p', 'Reveal: ' + r, 'tv-reveal'));
+      body.append(el('p', step.narration));
+      if (step.changes.length) {
+        body.append(el('h3', 'What changed'));
+        body.append(list(step.changes.map((c) => (changeLabel[c.kind] || 'New: ') + c.text)));
+      }
+      if (step.source) body.append(el('p', 'Source: ' + step.source, 'tv-source'));
+    }
+    if (!shown) { body.append(el('p', 'Nothing is on the map yet.')); return; }
+
+    const selected = shown.entities.find((e) => e.id === view.selected);
+    if (selected) {
+      const box = el('section', null, 'tv-selected');
+      box.setAttribute('aria-label', 'Selected: ' + selected.name);
+      box.append(el('h3', 'Selected: ' + selected.name));
+      card(selected, box);
+      box.append(button('Clear the selection', () => act.select('')));
+      body.append(box);
+    }
+    body.append(el('h3', 'On the map (' + shown.entities.length + ')'));
+    const ul = el('ul', null, 'tv-entities');
+    for (const entity of shown.entities) {
+      const li = el('li');
+      const b = button(entity.name, () => act.select(entity.id === view.selected ? '' : entity.id));
+      b.setAttribute('aria-pressed', entity.id === view.selected ? 'true' : 'false');
+      li.append(b, el('span', ' (' + entity.kind + ')'));
+      const details = el('div');
+      card(entity, details);
+      li.append(details);
+      ul.append(li);
+    }
+    body.append(ul);
+    body.append(el('h3', 'Relationships (' + shown.relationships.length + ')'));
+    body.append(list(shown.relationships));
+    if (shown.glossary.length) {
+      body.append(el('h3', 'Glossary so far'));
+      const dl = el('dl');
+      for (const g of shown.glossary) dl.append(el('dt', g.term), el('dd', g.definition));
+      body.append(dl);
+    }
+  }
+
+  // The transcript up to `last` (the step whose knowledge is on screen), never
+  // past it: { name, text }. Under a cover on the first step, only its heading.
+  function transcript(last) {
+    return load().then((d) => {
+      const upTo = Math.min(last, d.steps.length - 1);
+      let text = d.steps[Math.max(upTo, 0)].transcriptHeader;
+      for (let k = 0; k <= upTo; ++k) text += d.steps[k].markdown;
+      return { name: d.id + '-to-step-' + (upTo + 1) + '.md', text };
+    });
+  }
+
+  let wired = false, driving = false;
+  window.explainerText = {
+    // alone: no app (no WebGL2 or WebAssembly); this script drives. Called
+    // again with alone when the app finds it cannot draw after all.
+    start(options) {
+      alone = alone || !!(options && options.alone);
+      if (!wired) {
+        wired = true;
+        $('tv-prev').addEventListener('click', () => act.prev());
+        $('tv-next').addEventListener('click', () => act.next());
+        $('tv-transcript').addEventListener('click', () => window.explainerPage.saveTranscript(view.covered ? view.shown : view.index));
+      }
+      return load().then(() => {
+        if (!alone || driving) return;
+        driving = true;
+        open(location.hash, false);
+        // A fragment typed or pasted fires these too (with no state of ours):
+        // only an entry this script wrote counts as coming back.
+        const onUrl = () => {
+          if (location.hash === lastHash) return;
+          lastHash = location.hash;
+          open(location.hash, !!(history.state && history.state.explainerText));
+        };
+        window.addEventListener('popstate', onUrl);
+        window.addEventListener('hashchange', onUrl);
+      });
+    },
+    show(state) { view = { ...view, ...state }; render(); },
+    transcript,
+    state: () => ({ ...view }),
+  };
+})();
