@@ -98,6 +98,10 @@ function payload() {
   ]);
   const ratio = to.gz / tp.gz;
   say(`Explainer / Cytoscape.js page, gzip: ${ratio.toFixed(2)}×. Target ≤ 1.00×: ${ratio <= 1 ? 'met' : `missed by ${kb(to.gz - tp.gz)} KiB`}.`);
+  const later = sizes('app', ['text.js', 'text.json']);
+  say(`After the first frame the page fetches its text version (nothing waits for it): ${later.map((x) => `${x.f} ` +
+      `${kb(x.gz)}`).join(' + ')} KiB gzip; for the synthetic 10k story, text.json is ` +
+      `${kb(sizes('app-10k', ['text.json'])[0].gz)} KiB gzip.`);
   const wasm = ours.find((x) => x.f === 'explainer.wasm'), mwasm = minimal.find((x) => x.f === 'minimal_imgui.wasm');
   say(`The explainer's wasm is ${kb(wasm.gz - mwasm.gz)} KiB gzip (${(wasm.gz / mwasm.gz).toFixed(2)}×) above a minimal ImGui + WebGL2 ` +
       'program built with the same flags and renderer (one window, one line of text, ImGui\'s built-in font).');

@@ -43,6 +43,8 @@ cp -r build/web/site "$out/www/app"
 for n in 1k 10k; do
   cp -r build/web/site "$out/www/app-$n"
   cp "$out/stories/synthetic-$n.json" "$out/www/app-$n/story.json"
+  # Its own text version (fetched after the first frame), from the release build of the tool.
+  build/bench/explain site "$out/www/app-$n/story.json" "$out/www/app-$n" 2>/dev/null
 done
 cp build/web-names/site/explainer.wasm "$out/explainer-names.wasm"
 mkdir -p "$out/www/cytoscape" "$out/www/layout" "$out/www/floor" "$out/www/minimal"

@@ -43,9 +43,26 @@
       loading = fetch('text.json').then((r) => {
         if (!r.ok) throw new Error('text.json: the server answered ' + r.status + ' ' + r.statusText);
         return r.json();
-      }).then((json) => { data = json; render(); return json; });
+      }).then((json) => { data = resolve(json); render(); return data; });
     }
     return loading;
+  }
+
+  // text.json says, per step, only what changed where it can (src/cli/site.h):
+  // cards that changed, entities and relationships added, or a whole list
+  // where the step rewrites it. Rebuilt here once: each step gets its map's
+  // entities (entityList, cards shared between steps) and relationships (rels).
+  function resolve(json) {
+    const cards = {};
+    let ids = [], rels = [];
+    for (const step of json.steps) {
+      for (const [id, card] of Object.entries(step.cards)) cards[id] = { id, ...card };
+      ids = step.entities || ids.concat(step.entitiesAdded);
+      rels = step.relationships || rels.concat(step.relationshipsAdded);
+      step.entityList = ids.map((id) => cards[id]);
+      step.rels = rels;
+    }
+    return json;
   }
 
   // ---- the reader's moves ------------------------------------------------------
@@ -57,7 +74,7 @@
     select(id) { if (alone) select(id); else window.explainer.select(id); },
   };
 
-  function onMap(k, id) { return k >= 0 && data.steps[k].entities.some((e) => e.id === id); }
+  function onMap(k, id) { return k >= 0 && data.steps[k].entityList.some((e) => e.id === id); }
   function writeUrl(push) {
     const step = data.steps[view.index];
     const fragment = '#/' + step.id + (view.selected ? '/' + view.selected : '');
@@ -123,7 +140,7 @@
     return ul;
   }
   function card(entity, into) {
-    into.append(el('p', entity.kind + '. ' + entity.desc));
+    into.append(el('p', entity.desc));
     for (const aka of entity.alsoKnownAs) into.append(el('p', 'Known before as ' + aka + '.'));
     for (const r of entity.revealed) into.append(el('p', 'Revealed: ' + r));
     if (entity.facts.length) into.append(list(entity.facts));
@@ -168,18 +185,18 @@
     }
     if (!shown) { body.append(el('p', 'Nothing is on the map yet.')); return; }
 
-    const selected = shown.entities.find((e) => e.id === view.selected);
+    const selected = shown.entityList.find((e) => e.id === view.selected);
     if (selected) {
       const box = el('section', null, 'tv-selected');
       box.setAttribute('aria-label', 'Selected: ' + selected.name);
-      box.append(el('h3', 'Selected: ' + selected.name));
+      box.append(el('h3', 'Selected: ' + selected.name + ' (' + selected.kind + ')'));
       card(selected, box);
       box.append(button('Clear the selection', () => act.select('')));
       body.append(box);
     }
-    body.append(el('h3', 'On the map (' + shown.entities.length + ')'));
+    body.append(el('h3', 'On the map (' + shown.entityList.length + ')'));
     const ul = el('ul', null, 'tv-entities');
-    for (const entity of shown.entities) {
+    for (const entity of shown.entityList) {
       const li = el('li');
       const b = button(entity.name, () => act.select(entity.id === view.selected ? '' : entity.id));
       b.setAttribute('aria-pressed', entity.id === view.selected ? 'true' : 'false');
@@ -190,8 +207,8 @@
       ul.append(li);
     }
     body.append(ul);
-    body.append(el('h3', 'Relationships (' + shown.relationships.length + ')'));
-    body.append(list(shown.relationships));
+    body.append(el('h3', 'Relationships (' + shown.rels.length + ')'));
+    body.append(list(shown.rels));
     if (shown.glossary.length) {
       body.append(el('h3', 'Glossary so far'));
       const dl = el('dl');

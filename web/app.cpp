@@ -247,7 +247,8 @@ void App::frame(double now, const panel::Fonts& fonts) {
         changed(false, true);
     }
 
-    map_controls(map_min, map_max, now, compact);
+    // The saved picture is the map and the panel: no buttons over the map, a title instead.
+    if (picture_ != Picture::Requested) map_controls(map_min, map_max, now, compact);
     const auto a = panel_.draw(story_, *nav_, drawn, changes_, panel_pos, panel_size, fonts, compact);
     if (a.next) next();
     if (a.prev) prev();
@@ -270,7 +271,8 @@ void App::frame(double now, const panel::Fonts& fonts) {
 }
 
 // A band across the top of the map naming the step (as the tab title does,
-// so never a twist under a cover), drawn only into the frame that is saved.
+// so never a twist under a cover), drawn only into the frame that is saved,
+// in place of the map's controls.
 void App::title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const std::string text = text_version::title(story_, nav_->step(), nav_->covered());
@@ -278,7 +280,7 @@ void App::title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts) 
     const float size = font->FontSize * ImGui::GetIO().FontGlobalScale, pad = 10;
     const float wrap = map_max.x - map_min.x - 2 * pad;
     const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, wrap, text.c_str());
-    dl->AddRectFilled(map_min, {map_max.x, map_min.y + extent.y + 2 * pad}, theme::with_alpha(theme::kBackground, 0.92f));
+    dl->AddRectFilled(map_min, {map_max.x, map_min.y + extent.y + 2 * pad}, theme::kBackground);
     dl->AddText(font, size, {map_min.x + pad, map_min.y + pad}, theme::kText, text.c_str(), nullptr, wrap);
 }
 

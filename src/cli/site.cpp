@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "core/step_state.h"
 #include "core/text_version.h"
 
 namespace site {
@@ -38,36 +40,65 @@ nlohmann::json pairs(const std::vector<std::pair<std::string, std::string>>& lis
     return out;
 }
 
-nlohmann::json step_json(const story::Story& s, int k) {
-    const auto p = text_version::page(s, k);
-    const auto cold = text_version::preview(s, k);
-    nlohmann::json j = {
-        {"id", p.id},
-        {"aliases", s.steps[static_cast<std::size_t>(k)].aliases},
-        {"section", p.section},
-        {"title", p.title},
-        {"narration", p.narration},
-        {"source", p.source},
-        {"reveal", s.steps[static_cast<std::size_t>(k)].reveal},
-        {"reveals", p.reveals},
-        {"changes", pairs(p.changes, "kind", "text")},
-        {"relationships", p.relationships},
-        {"glossary", pairs(p.glossary, "term", "definition")},
-        {"tabTitle", text_version::title(s, k, false)},
-        {"hiddenTitle", text_version::title(s, k, true)},
-        // Opened cold from a link: how many twists the cover hides, and the first.
-        {"cover", cold.hidden ? nlohmann::json{{"skipped", cold.skipped}, {"first", cold.first_skipped}}
-                              : nlohmann::json(nullptr)},
-        {"markdown", text_version::markdown(s, k)},
-        {"transcriptHeader", text_version::transcript_header(s, k)},
-    };
-    auto& entities = j["entities"] = nlohmann::json::array();
-    for (const auto& e : p.entities)
-        entities.push_back({{"id", e.id}, {"name", e.name}, {"kind", e.kind}, {"desc", e.desc},
-                            {"alsoKnownAs", e.also_known_as}, {"revealed", e.revealed}, {"facts", e.facts},
-                            {"links", e.links}});
-    return j;
-}
+// Writes text.json's steps in order (see text_json in site.h); the page
+// rebuilds each step from them (shell/text.js).
+class StepWriter {
+public:
+    explicit StepWriter(const story::Story& s) : s_(s), last_card_(s.entities.size()) {}
+
+    nlohmann::json next(int k) {
+        const auto p = text_version::page(s_, k, false);
+        const auto st = step_state::at(s_, k);
+        const auto cold = text_version::preview(s_, k);
+        const auto& step = s_.steps[static_cast<std::size_t>(k)];
+        nlohmann::json j = {
+            {"id", p.id}, {"aliases", step.aliases}, {"section", p.section}, {"title", p.title},
+            {"narration", p.narration}, {"source", p.source}, {"reveal", step.reveal}, {"reveals", p.reveals},
+            {"changes", pairs(p.changes, "kind", "text")},
+            {"glossary", pairs(p.glossary, "term", "definition")},
+            {"tabTitle", text_version::title(s_, k, false)},
+            {"hiddenTitle", text_version::title(s_, k, true)},
+            // Opened cold from a link: how many twists the cover hides, and the first.
+            {"cover", cold.hidden ? nlohmann::json{{"skipped", cold.skipped}, {"first", cold.first_skipped}}
+                                  : nlohmann::json(nullptr)},
+            {"markdown", text_version::markdown(s_, k)},
+            {"transcriptHeader", text_version::transcript_header(s_, k)},
+        };
+        auto& cards = j["cards"] = nlohmann::json::object();
+        for (int n : text_version::touched(s_, st)) {
+            const auto e = text_version::entity(s_, st, n);
+            nlohmann::json card = {{"name", e.name}, {"kind", e.kind}, {"desc", e.desc}, {"alsoKnownAs", e.also_known_as},
+                                   {"revealed", e.revealed}, {"facts", e.facts}, {"links", e.links}};
+            std::string text = card.dump();
+            if (text == last_card_[static_cast<std::size_t>(n)]) continue;
+            last_card_[static_cast<std::size_t>(n)] = std::move(text);
+            cards[e.id] = std::move(card);
+        }
+        const bool whole = k == 0 || text_version::rewrites(st);
+        std::vector<std::string> ids;
+        for (int n : st.nodes)
+            if (whole || st.entity_new[static_cast<std::size_t>(n)]) ids.push_back(s_.entities[static_cast<std::size_t>(n)].id);
+        // The page orders them as text_version does: by the step they were met.
+        std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
+            return s_.entities[static_cast<std::size_t>(s_.find_entity(a))].first_step <
+                   s_.entities[static_cast<std::size_t>(s_.find_entity(b))].first_step;
+        });
+        j[whole ? "entities" : "entitiesAdded"] = ids;
+        if (whole || p.relationships.size() < relationships_) {
+            j["relationships"] = p.relationships;
+        } else {
+            j["relationshipsAdded"] = std::vector<std::string>(p.relationships.begin() + static_cast<std::ptrdiff_t>(relationships_),
+                                                               p.relationships.end());
+        }
+        relationships_ = p.relationships.size();
+        return j;
+    }
+
+private:
+    const story::Story& s_;
+    std::vector<std::string> last_card_;   // per entity: its card as last written
+    std::size_t relationships_ = 0;
+};
 
 bool write_text(const fs::path& path, const std::string& text) {
     std::error_code ec;
@@ -116,11 +147,16 @@ std::string preview_page(const story::Story& s, int k, const std::string& image_
     return h;
 }
 
+nlohmann::json text_json(const story::Story& s) {
+    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"steps", nlohmann::json::array()}};
+    StepWriter steps(s);
+    for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) j["steps"].push_back(steps.next(k));
+    return j;
+}
+
 bool write(const story::Story& s, const Options& o) {
     const fs::path out(o.out_dir);
-    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"steps", nlohmann::json::array()}};
-    for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) j["steps"].push_back(step_json(s, k));
-    if (!write_text(out / "text.json", j.dump())) return false;
+    if (!write_text(out / "text.json", text_json(s).dump())) return false;
 
     for (const auto& step : s.steps) {
         const std::string image = (o.base_url.empty() ? std::string() : o.base_url + "s/" + step.id + "/") + "preview.png";

@@ -14,6 +14,8 @@
 // where it cannot (scripts/fallback_preview.py).
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 #include "core/story.h"
@@ -27,6 +29,12 @@ struct Options {
 
 // Writes the files; returns false after saying on stderr what failed.
 bool write(const explainer::story::Story& story, const Options& options);
+
+// What text.json holds: per step, its text and only what changed from the
+// step before where it can ("cards" that changed, "entitiesAdded" and
+// "relationshipsAdded", or whole "entities" / "relationships" lists where the
+// step rewrites them), so it grows with the story, not steps × entities.
+nlohmann::json text_json(const explainer::story::Story& story);
 
 // The HTML of step k's preview page (every value escaped).
 std::string preview_page(const explainer::story::Story& story, int step, const std::string& image_url,

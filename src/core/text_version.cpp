@@ -44,7 +44,18 @@ std::string fact_line(const step_state::Line& l) {
     return text;
 }
 
-EntityText entity_text(const Story& s, const step_state::State& st, int node) {
+// Map order: the step an entity was met, then story order.
+std::vector<int> map_order(const Story& s, const step_state::State& st) {
+    std::vector<int> nodes = st.nodes;
+    std::stable_sort(nodes.begin(), nodes.end(), [&](int a, int b) {
+        return s.entities[static_cast<std::size_t>(a)].first_step < s.entities[static_cast<std::size_t>(b)].first_step;
+    });
+    return nodes;
+}
+
+}  // namespace
+
+EntityText entity(const Story& s, const step_state::State& st, int node) {
     const auto c = step_state::card(s, st, node);
     EntityText out;
     out.id = s.entities[static_cast<std::size_t>(node)].id;
@@ -58,7 +69,30 @@ EntityText entity_text(const Story& s, const step_state::State& st, int node) {
     return out;
 }
 
-}  // namespace
+bool rewrites(const step_state::State& st) {
+    return !st.reveals_new.empty() || std::find(st.rel_over_new.begin(), st.rel_over_new.end(), 1) != st.rel_over_new.end();
+}
+
+std::vector<int> touched(const Story& s, const step_state::State& st) {
+    const auto nodes = map_order(s, st);
+    if (!st.reveals_new.empty()) return nodes;
+    std::vector<std::uint8_t> mark(s.entities.size(), 0);
+    auto touch = [&](int e) {
+        const int n = step_state::node_of(st, e);
+        if (n >= 0) mark[static_cast<std::size_t>(n)] = 1;
+    };
+    for (int n : st.nodes)
+        if (st.entity_new[static_cast<std::size_t>(n)]) mark[static_cast<std::size_t>(n)] = 1;
+    for (std::size_t i = 0; i < s.relationships.size(); ++i)
+        if (st.rel_new[i] || st.rel_over_new[i]) touch(s.relationships[i].from), touch(s.relationships[i].to);
+    for (std::size_t e = 0; e < s.entities.size(); ++e)
+        for (const auto& f : s.entities[e].facts)
+            if (f.step == st.step || f.until == st.step) touch(static_cast<int>(e));
+    std::vector<int> out;
+    for (int n : nodes)
+        if (mark[static_cast<std::size_t>(n)]) out.push_back(n);
+    return out;
+}
 
 Preview preview(const Story& s, int k) {
     Preview out;
@@ -91,7 +125,7 @@ std::string title(const Story& s, int k, bool covered) {
     return progress(s, k) + what + " \xC2\xB7 " + s.title;
 }
 
-Page page(const Story& s, int k) {
+Page page(const Story& s, int k, bool with_entities) {
     Page out;
     if (s.steps.empty()) return out;
     k = std::max(0, std::min(k, static_cast<int>(s.steps.size()) - 1));
@@ -107,9 +141,14 @@ Page page(const Story& s, int k) {
         if (item.kind == what_changed::Kind::Reveal) out.reveals.push_back(item.text);
         out.changes.emplace_back(what_changed::kind_name(item.kind), item.text + (item.apparent ? " (seems)" : ""));
     }
-    for (int n : st.nodes) out.entities.push_back(entity_text(s, st, n));
-    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
-        if (!st.rel_known[i]) continue;
+    if (with_entities)
+        for (int n : map_order(s, st)) out.entities.push_back(entity(s, st, n));
+    std::vector<std::size_t> learned;
+    for (std::size_t i = 0; i < s.relationships.size(); ++i)
+        if (st.rel_known[i]) learned.push_back(i);
+    std::stable_sort(learned.begin(), learned.end(),
+                     [&](std::size_t a, std::size_t b) { return s.relationships[a].step < s.relationships[b].step; });
+    for (std::size_t i : learned) {
         const auto& rel = s.relationships[i];
         const int from = st.shown_as[static_cast<std::size_t>(rel.from)], to = st.shown_as[static_cast<std::size_t>(rel.to)];
         if (from < 0 || to < 0) continue;

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "step_state.h"
 #include "story.h"
 
 namespace explainer::text_version {
@@ -37,18 +38,31 @@ struct EntityText {
     std::vector<std::string> links;           // "Naomi Orthmann looks after Rouge Redstar"
 };
 
-// Everything the reader knows at step k (uncovered), as text.
+// Everything the reader knows at step k (uncovered), as text. Entities come
+// in the order they were met (then story order), relationships in the order
+// they were learned, so a step's lists extend the step before's unless a
+// reveal or an overturned belief rewrites them.
 struct Page {
     int step = 0;
     std::string id, section, title, narration;
     std::string source;                        // "“Article”, The Middle…, paragraph 4", or ""
     std::vector<std::string> reveals;          // the twist of a reveal step, in a line each
     std::vector<std::pair<std::string, std::string>> changes;   // (what_changed kind name, text)
-    std::vector<EntityText> entities;          // every node on the map, in story order
+    std::vector<EntityText> entities;          // every node on the map (empty: with_entities false)
     std::vector<std::string> relationships;    // "Jean Junior — directs → Rouge Redstar"
     std::vector<std::pair<std::string, std::string>> glossary;   // (term, definition) so far
 };
-Page page(const story::Story& story, int k);
+Page page(const story::Story& story, int k, bool with_entities = true);
+
+// The card of one node at a state, as text.
+EntityText entity(const story::Story& story, const step_state::State& state, int node);
+// The nodes whose card may read differently from the step before: new ones,
+// those a new or overturned fact or relationship touches; every node on a
+// reveal step (names change). In map order.
+std::vector<int> touched(const story::Story& story, const step_state::State& state);
+// Whether the step rewrites lines it had before (a reveal renames, an
+// overturned belief is marked), rather than only adding to them.
+bool rewrites(const step_state::State& state);
 
 // Step k as a Markdown section: title, narration, reveal, what changed, source.
 std::string markdown(const story::Story& story, int k);

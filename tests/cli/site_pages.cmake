@@ -1,0 +1,39 @@
+# `explain site STORY OUT` writes text.json and one preview page per step.
+# The story's title is made hostile first (markup, quotes, an ampersand):
+# every page must carry it escaped, and a twist's page must name no twist.
+file(READ "${STORY}" story)
+string(REPLACE "\"title\": \"Metallic Rouge: the ending, untangled\""
+               "\"title\": \"Metallic <script>x</script> \\\"Rouge\\\" & 'co'\"" story "${story}")
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+file(WRITE "${OUT}/story.json" "${story}")
+execute_process(COMMAND "${EXPLAIN}" site "${OUT}/story.json" "${OUT}" --base-url https://example.org/mr
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "explain site exited ${rc}: ${err}")
+endif()
+if(NOT EXISTS "${OUT}/text.json")
+  message(SEND_ERROR "no text.json")
+endif()
+file(GLOB pages "${OUT}/s/*/index.html")
+list(LENGTH pages count)
+if(NOT count EQUAL 25)
+  message(SEND_ERROR "${count} preview pages, not one per step (25)")
+endif()
+file(READ "${OUT}/s/twist-4/index.html" twist)
+foreach(needle
+    "<title>Step 18 of 25 (a twist, hidden) · Metallic &lt;script&gt;x&lt;/script&gt; &quot;Rouge&quot; &amp; &#39;co&#39;</title>"
+    "<meta property=\"og:image\" content=\"https://example.org/mr/s/twist-4/preview.png\">"
+    "<meta property=\"og:url\" content=\"https://example.org/mr/s/twist-4/\">"
+    "<meta name=\"twitter:card\" content=\"summary_large_image\">")
+  string(FIND "${twist}" "${needle}" at)
+  if(at EQUAL -1)
+    message(SEND_ERROR "missing from s/twist-4/index.html: ${needle}")
+  endif()
+endforeach()
+foreach(secret "Puppet Master" "Roy" "<script>")
+  string(FIND "${twist}" "${secret}" at)
+  if(NOT at EQUAL -1)
+    message(SEND_ERROR "s/twist-4/index.html gives away or lets through: ${secret}")
+  endif()
+endforeach()

@@ -1,0 +1,70 @@
+// The CLI's site writer (src/cli/site.h): text.json, rebuilt the way the page
+// rebuilds it (shell/text.js), gives every step exactly the text version's
+// entities, cards and relationships.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli/site.h"
+#include "core/text_version.h"
+#include "fixture.h"
+
+using namespace explainer;
+
+namespace {
+
+void check_rebuilds(const story::Story& s) {
+    const auto j = site::text_json(s);
+    REQUIRE(j["steps"].size() == s.steps.size());
+    std::map<std::string, nlohmann::json> cards;
+    std::vector<std::string> ids, rels;
+    for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
+        CAPTURE(k);
+        const auto& step = j["steps"][static_cast<std::size_t>(k)];
+        for (const auto& [id, card] : step["cards"].items()) cards[id] = card;
+        if (step.contains("entities")) ids = step["entities"].get<std::vector<std::string>>();
+        else for (const auto& id : step["entitiesAdded"]) ids.push_back(id.get<std::string>());
+        if (step.contains("relationships")) rels = step["relationships"].get<std::vector<std::string>>();
+        else for (const auto& r : step["relationshipsAdded"]) rels.push_back(r.get<std::string>());
+
+        const auto page = text_version::page(s, k);
+        REQUIRE(ids.size() == page.entities.size());
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const auto& e = page.entities[i];
+            CHECK(ids[i] == e.id);
+            const auto& card = cards[ids[i]];
+            CHECK(card["name"] == e.name);
+            CHECK(card["desc"] == e.desc);
+            CHECK(card["facts"].get<std::vector<std::string>>() == e.facts);
+            CHECK(card["links"].get<std::vector<std::string>>() == e.links);
+            CHECK(card["alsoKnownAs"].get<std::vector<std::string>>() == e.also_known_as);
+            CHECK(card["revealed"].get<std::vector<std::string>>() == e.revealed);
+        }
+        CHECK(rels == page.relationships);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("text.json rebuilds every step's entities, cards and relationships: the fixture") {
+    const auto r = fixture::load(fixture::story());
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    check_rebuilds(r.story);
+}
+
+TEST_CASE("text.json rebuilds every step's entities, cards and relationships: the real story") {
+    check_rebuilds(fixture::real_story());
+}
+
+TEST_CASE("a preview page escapes what it quotes from the story") {
+    auto j = fixture::story();
+    j["title"] = "Tiny <b>\"bold\"</b> & 'co'";
+    const auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    const auto html = site::preview_page(r.story, 0, "preview.png", "");
+    CHECK(html.find("<b>") == std::string::npos);
+    CHECK(html.find("Tiny &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; &#39;co&#39;") != std::string::npos);
+    CHECK(html.find("<meta property=\"og:image\" content=\"preview.png\">") != std::string::npos);
+}
