@@ -323,22 +323,24 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
     if (filter_ >= kGroupFilter) current = "Members of " + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].name;
     else if (filter_ > 0) current = std::string(theme::kind_plural(static_cast<story::Kind>(filter_ - 1))) + " only";
     ImGui::SetNextItemWidth(std::min(compact ? 150.0f : 220.0f, ImGui::CalcTextSize(current.c_str()).x + 40));
+    // The choices: none, each kind on the map, members of each group with members on it.
+    std::vector<std::pair<int, std::string>> choices{{0, "No filter"}};
+    bool kinds[story::kKindCount] = {};
+    for (int n : shown_state_.nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
+    for (int k = 0; k < story::kKindCount; ++k)
+        if (kinds[k]) choices.emplace_back(k + 1, std::string(theme::kind_plural(static_cast<story::Kind>(k))) + " only");
+    for (int g : search::groups(story_, shown_state_))
+        choices.emplace_back(kGroupFilter + g, "Members of " + story_.entities[static_cast<std::size_t>(g)].name);
     if (ImGui::BeginCombo("##filter", current.c_str())) {
         int chosen = -1;
-        if (ImGui::Selectable("No filter", filter_ == 0)) chosen = 0;
-        bool kinds[story::kKindCount] = {};
-        for (int n : shown_state_.nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
-        for (int k = 0; k < story::kKindCount; ++k) {
-            if (!kinds[k]) continue;
-            const std::string label = std::string(theme::kind_plural(static_cast<story::Kind>(k))) + " only";
-            if (ImGui::Selectable(label.c_str(), filter_ == k + 1)) chosen = k + 1;
-        }
-        for (int g : search::groups(story_, shown_state_)) {
-            const std::string label = "Members of " + story_.entities[static_cast<std::size_t>(g)].name;
-            if (ImGui::Selectable(label.c_str(), filter_ == kGroupFilter + g)) chosen = kGroupFilter + g;
-        }
+        for (const auto& [value, label] : choices)
+            if (ImGui::Selectable(label.c_str(), filter_ == value)) chosen = value;
         ImGui::EndCombo();
         if (chosen >= 0) choose_filter(chosen);
+    } else if (focus_ring::last_item("Filter")) {   // from the keyboard, Enter or Space: the next choice
+        std::size_t at = 0;
+        while (at < choices.size() && choices[at].first != filter_) ++at;
+        choose_filter(choices[(at + 1) % choices.size()].first);
     }
     ImGui::SameLine();
     if (legend_open_ < 0) legend_open_ = compact ? 0 : 1;
