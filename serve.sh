@@ -9,5 +9,5 @@ cmake --preset web >/dev/null
 cmake --build --preset web
 port="${PORT:-8000}"
 echo
-echo "Serving the explainer at http://127.0.0.1:${port}/   (Ctrl-C stops it)"
-exec python3 -m http.server "$port" --bind 127.0.0.1 --directory build/web/site
+# With the Content-Security-Policy and other headers the page is made for (scripts/serve.py).
+exec python3 scripts/serve.py build/web/site "$port"

@@ -327,9 +327,11 @@ EMSCRIPTEN_KEEPALIVE void explainer_open_url(const char* fragment, int from_hist
 EMSCRIPTEN_KEEPALIVE const char* explainer_frame_stats(int reset) {
     std::vector<float> t = g_frame_ms, u = g_ui_ms, idle = g_idle_ms;
     if (reset) g_frame_ms.clear(), g_ui_ms.clear(), g_idle_ms.clear();
-    char buf[320];
+    char buf[360];
+    // The wasm memory, in bytes (it only grows): for the soak test's leak watch.
+    const unsigned long wasm_bytes = static_cast<unsigned long>(__builtin_wasm_memory_size(0)) * 65536ul;
     if (t.empty()) {
-        std::snprintf(buf, sizeof buf, "{\"count\":0}");
+        std::snprintf(buf, sizeof buf, "{\"count\":0,\"wasmBytes\":%lu}", wasm_bytes);
     } else {
         std::sort(t.begin(), t.end());
         std::sort(u.begin(), u.end());
@@ -339,8 +341,9 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_frame_stats(int reset) {
         std::snprintf(buf, sizeof buf,
                       "{\"count\":%zu,\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f,"
                       "\"ui\":{\"median\":%.3f,\"p95\":%.3f,\"max\":%.3f},"
-                      "\"idle\":{\"count\":%zu,\"total\":%.3f,\"max\":%.3f}}",
-                      t.size(), t[mid], t[p95], t.back(), u[mid], u[p95], u.back(), idle.size(), idle_total, idle_max);
+                      "\"idle\":{\"count\":%zu,\"total\":%.3f,\"max\":%.3f},\"wasmBytes\":%lu}",
+                      t.size(), t[mid], t[p95], t.back(), u[mid], u[p95], u.back(), idle.size(), idle_total, idle_max,
+                      wasm_bytes);
     }
     return (g_out = buf).c_str();
 }

@@ -92,6 +92,27 @@ const Json* FieldReader::array(const Json& obj, const char* key, const std::stri
     return &*it;
 }
 
+namespace {
+// Characters a reader cannot see: spaces of every width, zero-width and
+// joiner characters, direction marks, soft hyphen, fillers. A name made only
+// of these would show as nothing.
+bool invisible(char32_t c) {
+    return c == 0x20 || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x34F || c == 0x115F || c == 0x1160 ||
+           c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
+           (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x3164 || c == 0xFEFF || c == 0xFFA0;
+}
+// The code point starting at text[i] (the text is valid UTF-8: the loader checked it); i moves past it.
+char32_t next_code_point(const std::string& text, std::size_t& i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    const int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
+    char32_t c = extra == 0 ? b : b & (0x3Fu >> extra);
+    for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < text.size(); ++k)
+        c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3Fu);
+    i += static_cast<std::size_t>(extra) + 1;
+    return c;
+}
+}  // namespace
+
 bool FieldReader::check_text(const std::string& value, const std::string& path, TextRule rule) {
     bool blank = true;
     std::size_t chars = 0;
@@ -103,10 +124,13 @@ bool FieldReader::check_text(const std::string& value, const std::string& path, 
             problem(path, "contains a control character (" + quote(std::string(1, ch)) + ")");
             return false;
         }
-        if (c != ' ') blank = false;
+    }
+    for (std::size_t i = 0; i < value.size() && blank;) {
+        const char32_t c = next_code_point(value, i);
+        blank = invisible(c) || c == '\n';
     }
     if (blank) {
-        problem(path, "is empty");
+        problem(path, value.empty() ? "is empty" : "is empty (only spaces or invisible characters)");
         return false;
     }
     if (chars > rule.max_chars) {

@@ -49,6 +49,43 @@ std::size_t find_too_deep(std::string_view text, int max_depth) {
     return std::string_view::npos;
 }
 
+Compacted::Compacted(std::string_view text, std::size_t max_run) : source_(text) {
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    bool in_string = false, escaped = false;
+    std::size_t copied = 0;   // text[0..copied) is in text_ (once a cut is made)
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+            continue;
+        }
+        if (c == '"') in_string = true;
+        if (!space(c)) continue;
+        std::size_t end = i;
+        while (end < text.size() && space(text[end])) ++end;
+        if (end - i > max_run) {
+            if (cuts_.empty()) text_.reserve(text.size() / 2);
+            text_.append(text.substr(copied, i + max_run - copied));
+            const std::size_t removed = (cuts_.empty() ? 0 : cuts_.back().second) + (end - i - max_run);
+            cuts_.emplace_back(text_.size(), removed);
+            copied = end;
+        }
+        i = end - 1;
+    }
+    if (!cuts_.empty()) text_.append(text.substr(copied));
+}
+
+std::size_t Compacted::original(std::size_t offset) const {
+    std::size_t removed = 0;
+    for (const auto& [at, total] : cuts_) {
+        if (at > offset) break;
+        removed = total;
+    }
+    return offset + removed;
+}
+
 std::string position(std::string_view text, std::size_t offset) {
     if (offset > text.size()) offset = text.size();
     std::size_t line = 1, column = 1;

@@ -35,6 +35,7 @@ struct Result {
 constexpr std::size_t kMaxBytes = 16u << 20;   // 16 MiB: far above any real story
 constexpr int kMaxDepth = 32;                  // the format needs 4 levels
 constexpr std::size_t kMaxProblems = 200;      // then one line says how many more
+constexpr std::size_t kMaxWhitespaceRun = 4096; // longer runs between tokens are cut before parsing
 
 Result load(std::string_view json_text);
 

@@ -10,7 +10,7 @@ namespace explainer::navigator {
 Navigator::Navigator(const story::Story& story) : story_(story) {}
 
 void Navigator::arrive(int step) {
-    if (step != step_) pending_select_ = -1;
+    pending_select_ = -1;   // arriving shows the step: nothing is left waiting for a cover to lift
     step_ = step;
     covered_ = false;
     first_skipped_ = -1;
@@ -23,6 +23,10 @@ void Navigator::arrive(int step) {
 bool Navigator::go(int step) {
     const int last = static_cast<int>(story_.steps.size()) - 1;
     step = std::max(0, std::min(step, last));
+    if (covered_ && step == step_) {   // the covered step itself: the reader chose to see it
+        uncover();
+        return true;
+    }
     const bool changed = step != step_ || covered_;
     arrive(step);
     return changed;
@@ -50,20 +54,23 @@ int Navigator::unseen_twists(int step, int* first) const {
 bool Navigator::may_name(int step) const { return unseen_twists(step) == 0; }
 
 void Navigator::select(int entity) {
-    pending_select_ = -1;
     if (entity < 0) {
         selected_ = -1;
+        pending_select_ = -1;
         return;
     }
+    // Not on the map shown: ignored, and what a covered link waits to select still waits.
     const int node = step_state::node_of(step_state::at(story_, shown_step() < 0 ? 0 : shown_step()), entity);
-    if (node >= 0 && !(covered_ && shown_step() < 0)) selected_ = node;
+    if (node < 0 || (covered_ && shown_step() < 0)) return;
+    selected_ = node;
+    pending_select_ = -1;
 }
 
 void Navigator::uncover() {
     if (!covered_) return;
+    const int pending = pending_select_;
     arrive(step_);
-    if (pending_select_ >= 0) select(pending_select_);
-    pending_select_ = -1;
+    if (pending >= 0) select(pending);
 }
 
 void Navigator::open_link(std::string_view fragment, bool from_history) {

@@ -1,4 +1,5 @@
-// harness.mjs — serves a built site folder on a free 127.0.0.1 port and opens
+// harness.mjs — serves a built site folder on a free 127.0.0.1 port (with the
+// page's security headers) and opens
 // it in Debian's headless Chromium through playwright-core (no browser
 // download). Collects console errors/warnings and page errors per page.
 import { spawn } from 'node:child_process';
@@ -20,10 +21,11 @@ async function freePort() {
   return port;
 }
 
+// Served as scripts/serve.py serves it: under the page's Content-Security-Policy.
+const SERVE_PY = new URL('../../scripts/serve.py', import.meta.url).pathname;
 export async function serve(dir) {
   const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir],
-                     { stdio: 'ignore' });
+  const proc = spawn('python3', [SERVE_PY, dir, String(port)], { stdio: 'ignore' });
   for (let i = 0; i < 100; ++i) {   // wait until it answers
     try { const r = await fetch(`http://127.0.0.1:${port}/index.html`); if (r.ok) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 100));

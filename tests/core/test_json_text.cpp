@@ -34,3 +34,18 @@ TEST_CASE("positions count lines and characters, not bytes") {
     CHECK(position("é\né€x", 6) == "line 2, column 3");
     CHECK(position("ab", 99) == "line 1, column 3");   // clamped
 }
+
+TEST_CASE("long whitespace runs between tokens are cut for the parser, and offsets map back") {
+    const std::string text = "{" + std::string(10, '\n') + "\"a\": \"" + std::string(12, ' ') + "\"," + std::string(9, ' ') + "x}";
+    const Compacted c(text, 4);
+    // Outside strings, runs longer than 4 keep 4; inside the string all 12 spaces stay.
+    CHECK(c.text() == "{\n\n\n\n\"a\": \"" + std::string(12, ' ') + "\",    x}");
+    const std::size_t x_in_compact = c.text().find('x'), x_in_text = text.find('x');
+    CHECK(c.original(x_in_compact) == x_in_text);
+    CHECK(c.original(0) == 0);
+    CHECK(c.original(c.text().find('a')) == text.find('a'));
+    // Nothing to cut: the text itself, not a copy.
+    const std::string plain = "{\"a\": 1}";
+    const Compacted same(plain, 4);
+    CHECK(same.text().data() == plain.data());
+}

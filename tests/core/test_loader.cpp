@@ -241,3 +241,12 @@ TEST_CASE("the validator reports what has no source, and reveal steps with no su
     j["steps"][1]["summary"] = "The Mask was there all along.";
     CHECK(fixture::load(j).warnings.empty());
 }
+
+TEST_CASE("16 MiB of newlines before junk: rejected with its true line, without copying the whitespace around") {
+    const std::string text = "{" + std::string(explainer::loader::kMaxBytes - 8, '\n') + "junk}";
+    const auto r = explainer::loader::load(text);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].text() == "line " + std::to_string(explainer::loader::kMaxBytes - 7) +
+                                      ", column 1: not valid JSON: syntax error while parsing object key - invalid literal; "
+                                      "expected string literal");
+}

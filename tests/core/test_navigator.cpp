@@ -165,3 +165,45 @@ TEST_CASE("history: rapid changes coalesce and writes stay under Safari's limit"
     CHECK(deferred == 124);
     CHECK(h.decide(40000, true) == HistoryPolicy::Write::Push);    // the window has passed
 }
+
+TEST_CASE("going to the covered step on screen lifts the cover and selects what the link named") {
+    const auto s = tiny();
+    Navigator nav(s);
+    nav.open_link("#/s4/villain");   // the Villain is unknown before s3: the selection waits
+    REQUIRE(nav.covered());
+    CHECK(nav.selected() == -1);
+    CHECK(nav.fragment() == "#/s4/villain");
+    CHECK(nav.go(3));
+    CHECK_FALSE(nav.covered());
+    CHECK(nav.selected() == s.find_entity("villain"));
+    CHECK(nav.fragment() == "#/s4/villain");
+    // Elsewhere, nothing waits: the link's entity is not carried to another step.
+    Navigator other(s);
+    other.open_link("#/s4/villain");
+    REQUIRE(other.covered());
+    CHECK(other.go(0));
+    CHECK(other.fragment() == "#/s1");
+    other.go(3);
+    CHECK(other.selected() == -1);
+}
+
+TEST_CASE("selecting what is not on the map keeps the selection a covered link is waiting to make") {
+    const auto s = tiny();
+    Navigator nav(s);
+    nav.open_link("#/s4/villain");
+    REQUIRE(nav.covered());
+    nav.select(s.find_entity("villain"));   // not on the map before the twist: ignored
+    nav.select(s.find_entity("aliens"));
+    CHECK(nav.selected() == -1);
+    CHECK(nav.fragment() == "#/s4/villain");
+    nav.uncover();
+    CHECK(nav.selected() == s.find_entity("villain"));
+    // Clearing the selection is a choice, and drops what waited.
+    Navigator cleared(s);
+    cleared.open_link("#/s4/villain");
+    REQUIRE(cleared.covered());
+    cleared.select(-1);
+    CHECK(cleared.fragment() == "#/s4");
+    cleared.uncover();
+    CHECK(cleared.selected() == -1);
+}

@@ -1,0 +1,280 @@
+// page.js — the page around the explainer: downloads the program, its story
+// and font at once and makes the WebGL2 context meanwhile; the loader, the
+// error page, the text version's start (text.js), Copy link and share,
+// downloads, and window.explainer (the API for embedding and tests).
+// Kept out of index.html so the page runs under a strict Content-Security-
+// Policy (no inline script or style; see the README). Everything shown comes
+// in as text (textContent), never as HTML.
+'use strict';
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const started = performance.now();
+  if (new URLSearchParams(location.search).get('embed') === '1') document.body.classList.add('embed');
+
+  // Everything shown comes in as text (textContent), never as HTML.
+  function fail(title, lines, text) {
+    $('message-title').textContent = title;
+    $('message-text').textContent = text || '';
+    const list = $('message-list');
+    list.replaceChildren();
+    for (const line of lines.slice(0, 300)) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      list.appendChild(li);
+    }
+    document.body.classList.add('failed');
+  }
+
+  function progress(fraction) { $('progress').style.width = Math.round(Math.min(1, fraction) * 100) + '%'; }
+
+  async function fetchBytes(url, onProgress) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(url + ': the server answered ' + response.status + ' ' + response.statusText);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!onProgress || !total || !response.body) return new Uint8Array(await response.arrayBuffer());
+    const reader = response.body.getReader();
+    const bytes = new Uint8Array(total);
+    let got = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (got + value.length > bytes.length) throw new Error(url + ' is larger than announced');
+      bytes.set(value, got);
+      got += value.length;
+      onProgress(got / total);
+    }
+    return bytes.subarray(0, got);
+  }
+
+  let lastHash = location.hash;
+  let toastTimer = 0;
+  function toast(text) {
+    $('toast').textContent = text;
+    $('toast').classList.add('show');
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => $('toast').classList.remove('show'), 1800);
+  }
+  function download(name, blob) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+  }
+
+  // The text version (text.js, text.json) arrives after the first frame, or at
+  // once where the map cannot be drawn; what the app last said waits for it.
+  let textScript = null, readerState = null;
+  function startText(alone) {
+    if (!textScript) {
+      textScript = new Promise((resolve, reject) => {
+        const s = document.createElement('script');
+        s.src = 'text.js';
+        s.onload = resolve;
+        s.onerror = () => reject(new Error('text.js did not load'));
+        document.body.appendChild(s);
+      });
+    }
+    const started = textScript.then(() => window.explainerText.start({ alone }))
+      .then(() => { if (readerState && !alone) window.explainerText.show(readerState); });
+    started.catch((e) => { $('tv-progress').textContent = 'The text version could not load: ' + (e.message || e); });
+    return started;
+  }
+  function setTextView(on) {
+    document.body.classList.toggle('text-view', on);
+    $('text-toggle').setAttribute('aria-pressed', on ? 'true' : 'false');
+    $('text-toggle').textContent = on ? 'Map' : 'Text version';
+    if (on) startText(false);
+  }
+  let textOnly = false;
+  function showTextOnly(reason) {
+    if (textOnly) return;
+    textOnly = true;
+    document.body.classList.add('text-only', 'text-view');
+    if ($('loading')) $('loading').remove();
+    $('tv-map').hidden = true;
+    $('tv-note').hidden = false;
+    $('tv-note').textContent = reason + ' The map cannot be drawn here, so this is the whole explainer as text: step through it below.';
+    startText(true);
+  }
+  const page = {
+    mirror(text) { $('mirror').textContent = text; },
+    writeUrl(fragment, push) {
+      lastHash = fragment;
+      const url = location.pathname + location.search + fragment;
+      if (push) history.pushState({ explainer: 1 }, '', url);
+      else history.replaceState({ explainer: 1 }, '', url);
+    },
+    copyLink(stepId, title) {
+      // The step's preview page (s/<step-id>/, a spoiler-safe card in chat
+      // apps), which opens the explainer; the fragment only where it says more
+      // than the step. Never the page's own query (an embed's ?embed=1).
+      const page = new URL('s/' + encodeURIComponent(stepId) + '/', location.origin + location.pathname);
+      const url = page.href + (lastHash && lastHash !== '#/' + stepId ? lastHash : '');
+      const shown = () => { const box = $('linkbox'); box.classList.add('show'); $('link').value = url; $('link').select(); };
+      const copy = () => {
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => toast('Link copied'), shown);
+        else shown();
+      };
+      // Phones: the system's share sheet, where the browser has one.
+      if (navigator.share && window.matchMedia && matchMedia('(pointer: coarse)').matches) {
+        navigator.share({ title, url }).catch((e) => { if (!e || e.name !== 'AbortError') copy(); });
+      } else {
+        copy();
+      }
+    },
+    firstFrame() {
+      window.explainerFirstFrameMs = performance.now();
+      const loading = $('loading');
+      loading.classList.add('done');
+      loading.removeAttribute('role');   // a finished status must not linger for screen readers
+      setTimeout(() => loading.remove(), 400);
+      startText(false);
+    },
+    readerState(state) {
+      readerState = state;
+      if (window.explainerText) window.explainerText.show(state);
+    },
+    saveTranscript(last) {
+      startText(textOnly).then(() => window.explainerText.transcript(last)).then(({ name, text }) => {
+        download(name, new Blob([text], { type: 'text/markdown' }));
+      }, (e) => toast('The transcript could not be made: ' + (e.message || e)));
+    },
+    saveCanvas(name) {
+      // Called in the frame that drew it: the drawing buffer is still readable.
+      $('canvas').toBlob((blob) => { if (blob) download(name, blob); else toast('The image could not be saved'); }, 'image/png');
+    },
+    textOnly(reason) { showTextOnly(reason); },
+    error(title, lines) { fail(title, lines); },
+    placeSearch(x, y, w, h) {
+      const box = $('search');
+      Object.assign(box.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px' });
+      box.classList.add('placed');
+    },
+    clearSearch() { $('search').value = ''; },
+  };
+  window.explainerPage = page;
+  $('skip').addEventListener('click', () => { setTextView(true); $('text-version').focus(); });
+  $('text-toggle').addEventListener('click', () => setTextView(!document.body.classList.contains('text-view')));
+  $('tv-map').addEventListener('click', () => { setTextView(false); $('canvas').focus(); });
+  // Keyboard users who tab into the (visually hidden) text version see it.
+  $('text-version').addEventListener('focusin', () => { if (!document.body.classList.contains('text-view')) setTextView(true); });
+  if (typeof WebAssembly !== 'object') {
+    showTextOnly('This browser cannot run WebAssembly.');
+    return;
+  }
+  // Everything downloads at once: the program, its story and its font.
+  const parts = [0, 0, 0];
+  const show = () => progress((parts[0] * 6 + parts[1] + parts[2]) / 8);
+  const files = Promise.all([
+    fetchBytes('explainer.wasm', (f) => { parts[0] = f; show(); }),
+    fetchBytes('story.json', (f) => { parts[1] = f; show(); }),
+    fetchBytes('font.ttf', (f) => { parts[2] = f; show(); }),
+  ]);
+  // The program itself downloads alongside (it is preloaded from <head>); it
+  // waits for the files in instantiateWasm below, and runs only after this
+  // script has set up window.Module.
+  const script = document.createElement('script');
+  script.src = 'explainer.js';
+  script.onerror = () => fail('The explainer could not start', ['explainer.js did not load.']);
+  document.body.appendChild(script);
+  // While those download and compile (off this thread), make the one WebGL2
+  // context the app will draw with: creating it is the slowest part of the
+  // start (hundreds of ms on a software GL), and here it overlaps the network
+  // instead of following it. Same attributes as web/platform_web.cpp asks
+  // for, so the app is handed this very context. With no context at all the
+  // page turns to its text version at once (the program is never started);
+  // the app says so itself when its context cannot draw.
+  // The drawing buffer gets its final size first (CSS size × pixel ratio,
+  // as web/platform_web.cpp computes it): resizing it later costs as much
+  // as making it.
+  const canvas = $('canvas'), box = canvas.getBoundingClientRect();
+  const ratio = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
+  canvas.width = Math.max(1, Math.round(box.width * ratio));
+  canvas.height = Math.max(1, Math.round(box.height * ratio));
+  const glStart = performance.now();
+  let gl = null;
+  try {
+    gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+  } catch (e) { /* no WebGL2 */ }
+  window.explainerGlInitMs = performance.now() - glStart;   // for the benchmarks
+  if (!gl) showTextOnly('This browser has no WebGL2, or it is turned off.');
+  let failed = false;
+  files.catch((error) => {
+    failed = true;
+    if (textOnly) return;   // the text version needs none of these files
+    fail('The explainer could not load its files', [String(error.message || error)], 'Check your connection and reload the page.');
+  });
+
+  // The app takes mousedown for itself, which stops the browser's own focus
+  // change: focus the canvas by hand, so keys reach it (inside an embed too).
+  $('canvas').addEventListener('pointerdown', () => $('canvas').focus({ preventScroll: true }));
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') $('linkbox').classList.remove('show'); });
+  $('link').addEventListener('blur', () => $('linkbox').classList.remove('show'));
+  // The search field's text goes to the app as a string; it is matched, never shown as HTML.
+  $('search').addEventListener('input', () => {
+    if (window.explainer.ready) withString($('search').value, (p) => Module._explainer_search(p));
+  });
+  $('search').addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { $('search').value = ''; $('search').dispatchEvent(new Event('input')); $('canvas').focus(); }
+  });
+
+  function withString(text, fn) {
+    const s = String(text == null ? '' : text).slice(0, 4096);
+    const n = Module.lengthBytesUTF8(s) + 1;
+    const ptr = Module._malloc(n);
+    Module.stringToUTF8(s, ptr, n);
+    try { return fn(ptr); } finally { Module._free(ptr); }
+  }
+  function onUrl() {
+    if (location.hash === lastHash) return;
+    lastHash = location.hash;
+    const fromHistory = !!(history.state && history.state.explainer);
+    withString(location.hash, (p) => Module._explainer_open_url(p, fromHistory ? 1 : 0));
+  }
+
+  // The public API, for embedding and tests.
+  window.explainer = {
+    state: () => JSON.parse(Module.UTF8ToString(Module._explainer_state())),
+    go: (stepId) => withString(stepId, (p) => Module._explainer_go(p)) === 1,
+    next: () => Module._explainer_next(),
+    prev: () => Module._explainer_prev(),
+    select: (entityId) => withString(entityId, (p) => Module._explainer_select(p)) === 1,
+    uncover: () => Module._explainer_uncover(),
+    search: (query) => { $('search').value = String(query == null ? '' : query).slice(0, 80);
+                         withString($('search').value, (p) => Module._explainer_search(p)); },
+    filter: (spec) => withString(spec, (p) => Module._explainer_filter(p)) === 1,
+    saveImage: () => Module._explainer_save_image(),            // downloads the map as PNG (next frame)
+    saveTranscript: () => Module._explainer_save_transcript(),  // downloads the story so far as Markdown
+    frameStats: (reset) => JSON.parse(Module.UTF8ToString(Module._explainer_frame_stats(reset ? 1 : 0))),
+    ready: false,
+  };
+
+  window.Module = {
+    canvas: $('canvas'),
+    print() {},
+    printErr(text) { if (/error|abort/i.test(text)) console.warn(text); },
+    onAbort(what) { fail('The explainer stopped unexpectedly', [String(what)]); },
+    instantiateWasm(imports, done) {
+      if (textOnly) return {};   // no WebGL2: the text version stands in, the program never runs
+      files.then(([wasm, story, font]) => {
+        window.explainerStartup = Object.assign(window.explainerStartup || {}, { files: performance.now() });
+        Module.storyBytes = story;
+        Module.fontBytes = font;
+        return WebAssembly.instantiate(wasm, imports);
+      }).then((r) => done(r.instance, r.module),
+              (e) => { if (!failed && !textOnly) fail('The explainer could not start', [String(e)]); });
+      return {};
+    },
+    onRuntimeInitialized() {
+      window.explainer.ready = true;
+      history.replaceState({ explainer: 1 }, '', location.href);
+      window.addEventListener('popstate', onUrl);
+      window.addEventListener('hashchange', onUrl);
+    },
+  };
+
+  window.explainerLoadStartedMs = started;
+})();

@@ -1,0 +1,49 @@
+// fuzz_link — any fragment through the link codec: parse → format → parse
+// is stable, and resolve → format → parse → resolve lands on the same step
+// and entity, against the real story. No input may throw, loop or overflow.
+#include <cstddef>
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/deep_link.h"
+#include "core/loader.h"
+
+using namespace explainer;
+
+#define FUZZ_ASSERT(cond) do { if (!(cond)) { __builtin_trap(); } } while (0)
+
+namespace {
+const story::Story& real_story() {
+    static const story::Story story = [] {
+        std::ifstream in(STORY_FILE, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto r = loader::load(text.str());
+        if (!r.ok()) __builtin_trap();
+        return r.story;
+    }();
+    return story;
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string fragment(reinterpret_cast<const char*>(data), size);
+    const auto link = deep_link::parse(fragment);
+    if (link.status == deep_link::Link::Status::Ok) {
+        const auto again = deep_link::parse(deep_link::format(link.step, link.entity));
+        FUZZ_ASSERT(again.status == deep_link::Link::Status::Ok);
+        FUZZ_ASSERT(again.step == link.step && again.entity == link.entity);
+    }
+    const auto& s = real_story();
+    const auto target = deep_link::resolve(s, link);
+    FUZZ_ASSERT(target.step >= 0 && target.step < static_cast<int>(s.steps.size()));
+    FUZZ_ASSERT(target.entity >= -1 && target.entity < static_cast<int>(s.entities.size()));
+    const std::string canonical = deep_link::format(s.steps[static_cast<std::size_t>(target.step)].id,
+                                                    target.entity < 0 ? "" : s.entities[static_cast<std::size_t>(target.entity)].id);
+    const auto back = deep_link::resolve(s, deep_link::parse(canonical));
+    FUZZ_ASSERT(back.step == target.step && back.entity == target.entity);
+    FUZZ_ASSERT(back.notice.empty());
+    return 0;
+}
