@@ -58,8 +58,11 @@ Link parse(std::string_view f) {
     const auto slash = f.find('/');
     const std::string_view step = f.substr(0, slash);
     const std::string_view entity = slash == std::string_view::npos ? std::string_view() : f.substr(slash + 1);
+    // An id is at most kMaxSlugLength characters: anything longer is no id of
+    // any story (and its canonical form could outgrow kMaxFragment).
     if (entity.find('/') != std::string_view::npos || step.empty() ||
-        !percent_decode(step, link.step) || !percent_decode(entity, link.entity)) {
+        !percent_decode(step, link.step) || !percent_decode(entity, link.entity) ||
+        link.step.size() > story::kMaxSlugLength || link.entity.size() > story::kMaxSlugLength) {
         link.step.clear();
         link.entity.clear();
         link.status = Link::Status::Malformed;

@@ -102,3 +102,17 @@ TEST_CASE("junk never throws, and every result is a valid step") {
         REQUIRE(t.notice.size() < 200);
     }
 }
+
+TEST_CASE("an id longer than any id can be is malformed, so every parsed link survives format and parse") {
+    // Found by fuzz_link: 190 bytes of NULs parsed as one step id, whose
+    // canonical form ("%00" each) no longer fitted in a fragment.
+    const std::string junk(190, '\0');
+    CHECK(explainer::deep_link::parse("#/" + junk).status == explainer::deep_link::Link::Status::Malformed);
+    const std::string longest(explainer::story::kMaxSlugLength, 'a');
+    const auto ok = explainer::deep_link::parse("#/" + longest + "/" + longest);
+    REQUIRE(ok.status == explainer::deep_link::Link::Status::Ok);
+    const auto again = explainer::deep_link::parse(explainer::deep_link::format(ok.step, ok.entity));
+    CHECK(again.status == explainer::deep_link::Link::Status::Ok);
+    CHECK(again.step == longest);
+    CHECK(explainer::deep_link::parse("#/" + longest + "a").status == explainer::deep_link::Link::Status::Malformed);
+}
