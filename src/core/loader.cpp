@@ -7,6 +7,7 @@
 #include "json_text.h"
 #include "validate.h"
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace explainer::loader {
@@ -270,7 +271,7 @@ void read_reveals(FieldReader& r, const Json& list, const Indexes& ix, Story& s)
 }
 
 void read_glossary(FieldReader& r, const Json& list, const Indexes& ix, Story& s) {
-    IdIndex terms;
+    std::unordered_map<std::string, std::pair<std::size_t, std::string>> terms;   // reader_key → (index, term)
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& item = list[i];
         const std::string path = at("glossary", i);
@@ -278,10 +279,12 @@ void read_glossary(FieldReader& r, const Json& list, const Indexes& ix, Story& s
         r.only_keys(item, path, {"term", "definition", "step", "entity"});
         story::GlossaryEntry g;
         if (r.text(item, "term", path, g.term, kTerm)) {
-            const auto inserted = terms.emplace(g.term, static_cast<int>(i));
+            // Terms that differ only in case, accents' encoding or spacing read the same.
+            const auto inserted = terms.emplace(reader_key(g.term), std::make_pair(i, g.term));
             if (!inserted.second) {
-                r.problem(at(path, "term"), "duplicate term " + quote(g.term) + " (also " +
-                          at("glossary", static_cast<std::size_t>(inserted.first->second)) + ")");
+                const auto& [index, other] = inserted.first->second;
+                r.problem(at(path, "term"), "duplicate term " + quote(g.term) + " (also " + at("glossary", index) +
+                                                (other == g.term ? ")" : ", " + quote(other) + ", which reads the same)"));
             }
         }
         r.text(item, "definition", path, g.definition, kDesc);

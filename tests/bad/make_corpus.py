@@ -96,6 +96,10 @@ edit("missing-format", "format: is missing", delete(["format"]))
 edit("wrong-format", "format: unsupported format \"story-explainer/9\" (expected \"story-explainer/1\")", set_(["format"], "story-explainer/9"))
 edit("missing-title", "title: is missing", delete(["title"]))
 edit("blank-title", "title: is empty (only spaces or invisible characters)", set_(["title"], "   "))
+edit("glossary-term-nfd", "glossary[1].term: duplicate term \"Cafe\u0301\" (also glossary[0], \"Caf\u00e9\", which reads the same)",
+     lambda s: s["glossary"].extend([{"term": "Caf\u00e9", "definition": "A.", "step": "s1"}, {"term": "Cafe\u0301", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
+edit("glossary-term-case", "glossary[1].term: duplicate term \"CLAN\" (also glossary[0], \"Clan\", which reads the same)",
+     lambda s: s["glossary"].append({"term": "CLAN", "definition": "Shouted.", "step": "s2"}))
 edit("name-zero-width", "entities[0].name: is empty (only spaces or invisible characters)", set_(["entities", 0, "name"], "\u200b\u200d\u2060"))
 edit("name-nbsp", "entities[1].name: is empty (only spaces or invisible characters)", set_(["entities", 1, "name"], "\u00a0\u3000\ufeff"))
 edit("title-not-text", "title: expected text, found a number", set_(["title"], 42))

@@ -32,7 +32,8 @@ test('loads with no console errors, draws a non-blank map, and fills the mirror'
   assert.ok(shot.length > 20000, `canvas screenshot only ${shot.length} bytes`);
   // WebGL canvases cannot be read back, so count colours in the screenshot itself.
   const pixels = await page.evaluate(async (b64) => {
-    const img = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+    // From bytes, not a data: URL: the page's CSP lets it fetch only its own site.
+    const img = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
     const c = document.createElement('canvas'); c.width = 128; c.height = 80;
     const g = c.getContext('2d'); g.drawImage(img, 0, 0, 128, 80);
     const d = g.getImageData(0, 0, 128, 80).data; const seen = new Set();

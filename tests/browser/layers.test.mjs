@@ -26,7 +26,8 @@ async function pixels(page, r) {
   const clip = { x: c.x + Math.max(0, r.x), y: c.y + Math.max(0, r.y), width: Math.max(1, r.w), height: Math.max(1, r.h) };
   const shot = await page.screenshot({ clip });
   return page.evaluate(async (b64) => {
-    const img = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+    // From bytes, not a data: URL: the page's CSP lets it fetch only its own site.
+    const img = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
     const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
     const g = c.getContext('2d'); g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, img.width, img.height).data; const out = [];

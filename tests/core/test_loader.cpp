@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/field_reader.h"
 #include "core/loader.h"
 #include "fixture.h"
 
@@ -249,4 +250,14 @@ TEST_CASE("16 MiB of newlines before junk: rejected with its true line, without 
     CHECK(r.problems[0].text() == "line " + std::to_string(explainer::loader::kMaxBytes - 7) +
                                       ", column 1: not valid JSON: syntax error while parsing object key - invalid literal; "
                                       "expected string literal");
+}
+
+TEST_CASE("a reader's key: case, accents' two encodings, widths of space and invisible characters do not tell terms apart") {
+    using explainer::loader::reader_key;
+    CHECK(reader_key("Caf\xC3\xA9") == reader_key("cafe\xCC\x81"));            // NFC and NFD
+    CHECK(reader_key("\xC3\x89lan") == reader_key("\xC3\xA9LAN"));              // É and é
+    CHECK(reader_key("Code\xC2\xA0" "Eve") == reader_key("code  eve"));         // NBSP, two spaces
+    CHECK(reader_key("Co\xE2\x80\x8B" "de Eve") == reader_key("Code Eve"));     // a zero-width space
+    CHECK(reader_key("Caf\xC3\xA9") != reader_key("Cafe"));                     // an accent is not nothing
+    CHECK(reader_key("\xC3\x86sir") == reader_key("\xC3\xA6SIR"));              // Æ and æ
 }
