@@ -76,3 +76,5 @@ echo "### 5. The story's map at every step (the layout the app shows)"
 echo
 { echo; echo "### 5. The story's map at every step (the layout the app shows)"; echo; } >> "$out/results.md"
 build/bench/bench/story_steps data/metallic-rouge.json | tee -a "$out/results.md"
+{ echo; echo "### 6. Hostile story files (release \`explain check\`, up to the loader's 16 MiB)"; echo; } >> "$out/results.md"
+python3 bench/hostile.py build/bench/explain | tee -a "$out/results.md"
