@@ -28,19 +28,34 @@ std::size_t find_invalid_utf8(std::string_view text) {
     return std::string_view::npos;
 }
 
+namespace {
+// Follows a JSON text byte by byte: inside() is true for the bytes of a
+// string (its quotes included), where brackets and spaces mean nothing.
+class Strings {
+public:
+    bool inside(char c) {
+        if (in_) {
+            if (escaped_) escaped_ = false;
+            else if (c == '\\') escaped_ = true;
+            else if (c == '"') in_ = false;
+            return true;
+        }
+        in_ = c == '"';
+        return in_;
+    }
+
+private:
+    bool in_ = false, escaped_ = false;
+};
+}  // namespace
+
 std::size_t find_too_deep(std::string_view text, int max_depth) {
     int depth = 0;
-    bool in_string = false, escaped = false;
+    Strings strings;
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        else if (c == '[' || c == '{') {
+        if (strings.inside(c)) continue;
+        if (c == '[' || c == '{') {
             if (++depth > max_depth) return i;
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
@@ -51,18 +66,11 @@ std::size_t find_too_deep(std::string_view text, int max_depth) {
 
 Compacted::Compacted(std::string_view text, std::size_t max_run) : source_(text) {
     auto space = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-    bool in_string = false, escaped = false;
+    Strings strings;
     std::size_t copied = 0;   // text[0..copied) is in text_ (once a cut is made)
     for (std::size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
-        if (in_string) {
-            if (escaped) escaped = false;
-            else if (c == '\\') escaped = true;
-            else if (c == '"') in_string = false;
-            continue;
-        }
-        if (c == '"') in_string = true;
-        if (!space(c)) continue;
+        if (strings.inside(c) || !space(c)) continue;
         std::size_t end = i;
         while (end < text.size() && space(text[end])) ++end;
         if (end - i > max_run) {

@@ -3,30 +3,13 @@
 // and entity, against the real story. No input may throw, loop or overflow.
 #include <cstddef>
 #include <cstdint>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include "core/deep_link.h"
 #include "core/loader.h"
+#include "fuzz_support.h"
 
 using namespace explainer;
-
-#define FUZZ_ASSERT(cond) do { if (!(cond)) { __builtin_trap(); } } while (0)
-
-namespace {
-const story::Story& real_story() {
-    static const story::Story story = [] {
-        std::ifstream in(STORY_FILE, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto r = loader::load(text.str());
-        if (!r.ok()) __builtin_trap();
-        return r.story;
-    }();
-    return story;
-}
-}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string fragment(reinterpret_cast<const char*>(data), size);

@@ -16,10 +16,9 @@
 #include "core/story_layout.h"
 #include "core/text_version.h"
 #include "core/what_changed.h"
+#include "fuzz_support.h"
 
 using namespace explainer;
-
-#define FUZZ_ASSERT(cond) do { if (!(cond)) { __builtin_trap(); } } while (0)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto r = loader::load(std::string_view(reinterpret_cast<const char*>(data), size));

@@ -12,8 +12,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,23 +19,11 @@
 #include "core/loader.h"
 #include "core/navigator.h"
 #include "core/step_state.h"
+#include "fuzz_support.h"
 
 using namespace explainer;
 
-#define FUZZ_ASSERT(cond) do { if (!(cond)) { __builtin_trap(); } } while (0)
-
 namespace {
-const story::Story& real_story() {
-    static const story::Story story = [] {
-        std::ifstream in(STORY_FILE, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto r = loader::load(text.str());
-        if (!r.ok()) __builtin_trap();
-        return r.story;
-    }();
-    return story;
-}
 
 // Every step's state, made once (the checks ask for them on every move).
 const step_state::State& state_at(int k) {

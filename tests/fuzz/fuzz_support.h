@@ -1,0 +1,24 @@
+// fuzz_support.h — what the fuzz targets share: FUZZ_ASSERT (a broken rule
+// is a finding: trap, so libFuzzer saves the input), and the shipped story,
+// loaded once, for the targets that run against it. A story that fails to
+// load is a broken build, not a finding, but traps all the same.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+
+#include "core/loader.h"
+
+#define FUZZ_ASSERT(cond) do { if (!(cond)) __builtin_trap(); } while (0)
+
+inline const explainer::story::Story& real_story() {
+    static const explainer::story::Story story = [] {
+        std::ifstream in(STORY_FILE, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        auto r = explainer::loader::load(text.str());
+        if (!r.ok()) __builtin_trap();
+        return r.story;
+    }();
+    return story;
+}
