@@ -52,6 +52,32 @@ State at(const Story& s, int k) {
     }
     for (std::size_t e = 0; e < n; ++e)
         if (st.entity_known[e] && st.shown_as[e] == static_cast<int>(e)) st.nodes.push_back(static_cast<int>(e));
+
+    // Per node, what its card reads from, so a card costs what it shows
+    // rather than a pass over the whole story (explain show and the site
+    // writer make one per node per step).
+    auto bucket = [n](std::vector<int>& start, std::vector<int>& items, auto&& each) {
+        start.assign(n + 1, 0);
+        each([&](int node, int) { ++start[static_cast<std::size_t>(node) + 1]; });
+        for (std::size_t i = 0; i < n; ++i) start[i + 1] += start[i];
+        items.assign(static_cast<std::size_t>(start[n]), 0);
+        std::vector<int> fill(start.begin(), start.end() - 1);
+        each([&](int node, int item) { items[static_cast<std::size_t>(fill[static_cast<std::size_t>(node)]++)] = item; });
+    };
+    bucket(st.stands_for_start, st.stands_for, [&](auto&& add) {
+        for (std::size_t e = 0; e < n; ++e)
+            if (st.shown_as[e] >= 0) add(st.shown_as[e], static_cast<int>(e));
+    });
+    bucket(st.links_start, st.links, [&](auto&& add) {
+        for (std::size_t i = 0; i < rels; ++i) {
+            if (!st.rel_known[i]) continue;
+            const int from = st.shown_as[static_cast<std::size_t>(s.relationships[i].from)];
+            const int to = st.shown_as[static_cast<std::size_t>(s.relationships[i].to)];
+            if (from == to || from < 0 || to < 0) continue;
+            add(from, static_cast<int>(i));
+            add(to, static_cast<int>(i));
+        }
+    });
     return st;
 }
 
@@ -71,8 +97,10 @@ Card card(const Story& s, const State& st, int entity) {
     c.desc = e.desc;
     c.desc_cite = e.cite;
     auto merged_here = [&](int other) { return other >= 0 && st.shown_as[other] == node; };
-    for (std::size_t o = 0; o < s.entities.size(); ++o)
-        if (static_cast<int>(o) != node && merged_here(static_cast<int>(o))) c.also_known_as.push_back(s.entities[o].name);
+    const int* members = st.stands_for.data() + st.stands_for_start[static_cast<std::size_t>(node)];
+    const int* members_end = st.stands_for.data() + st.stands_for_start[static_cast<std::size_t>(node) + 1];
+    for (const int* o = members; o != members_end; ++o)
+        if (*o != node) c.also_known_as.push_back(s.entities[static_cast<std::size_t>(*o)].name);
     for (int r : st.reveals_done) {
         const auto& rv = s.reveals[r];
         if (merged_here(rv.subject) || merged_here(rv.target)) c.revealed.push_back(rv.summary);
@@ -80,11 +108,9 @@ Card card(const Story& s, const State& st, int entity) {
     // Facts of everything merged into this node, in the order they were learned.
     struct Known { int step; const story::Fact* fact; };
     std::vector<Known> facts;
-    for (std::size_t o = 0; o < s.entities.size(); ++o) {
-        if (!merged_here(static_cast<int>(o))) continue;
-        for (const auto& f : s.entities[o].facts)
+    for (const int* o = members; o != members_end; ++o)
+        for (const auto& f : s.entities[static_cast<std::size_t>(*o)].facts)
             if (f.step <= st.step) facts.push_back({f.step, &f});
-    }
     std::stable_sort(facts.begin(), facts.end(), [](const Known& a, const Known& b) { return a.step < b.step; });
     auto replacement_of = [&](const story::Fact& f) -> const story::Fact* {
         if (f.replaced_by_entity < 0 || f.until < 0 || f.until > st.step) return nullptr;
@@ -105,11 +131,10 @@ Card card(const Story& s, const State& st, int entity) {
         if (const auto* by = replacement_of(f)) line.replaced_by = by->text;
         c.facts.push_back(std::move(line));
     }
-    for (std::size_t i = 0; i < s.relationships.size(); ++i) {
-        if (!st.rel_known[i]) continue;
+    for (int k = st.links_start[static_cast<std::size_t>(node)]; k < st.links_start[static_cast<std::size_t>(node) + 1]; ++k) {
+        const auto i = static_cast<std::size_t>(st.links[static_cast<std::size_t>(k)]);
         const auto& rel = s.relationships[i];
         const int from = st.shown_as[rel.from], to = st.shown_as[rel.to];
-        if ((from == node) == (to == node)) continue;
         Line line;
         line.text = story::sentence(s, rel, from, to);
         line.cite = rel.cite;

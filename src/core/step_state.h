@@ -27,6 +27,11 @@ struct State {
     std::vector<int> reveals_done;   // reveal indexes with step <= k, in story order
     std::vector<int> reveals_new;    // those with step == k
     std::vector<int> nodes;          // entities drawn on the map: known and shown as themselves
+    // Per node n (as index ranges [start[n], start[n+1])): the entities it
+    // stands for, itself included, in story order; the known relationships
+    // with one end on it, in story order. What card() reads.
+    std::vector<int> stands_for_start, stands_for;
+    std::vector<int> links_start, links;
 };
 
 // k is clamped to the story's steps.

@@ -165,7 +165,7 @@ Page page(const Story& s, int k, bool with_entities) {
 }
 
 std::string markdown(const Story& s, int k) {
-    const Page p = page(s, k);
+    const Page p = page(s, k, false);   // the entities are the map's, not the transcript's
     std::string md = "## " + progress(s, p.step) + ": " + p.title + "\n\n*" + p.section + "*\n\n" + p.narration + "\n\n";
     for (const auto& r : p.reveals) md += "**Reveal:** " + r + "\n\n";
     if (!p.changes.empty()) {
