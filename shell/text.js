@@ -78,11 +78,8 @@
   function writeUrl(push) {
     const step = data.steps[view.index];
     const fragment = '#/' + step.id + (view.selected ? '/' + view.selected : '');
-    if (location.hash === fragment) { lastHash = fragment; return; }
-    const url = location.pathname + location.search + fragment;
     lastHash = fragment;
-    if (push) history.pushState({ explainerText: 1 }, '', url);
-    else history.replaceState({ explainerText: 1 }, '', url);
+    if (location.hash !== fragment) window.explainerPage.writeUrl(fragment, push);   // the page's one way of writing it
   }
   function go(k, push = true) {
     k = Math.max(0, Math.min(k, data.steps.length - 1));
@@ -245,11 +242,11 @@
         driving = true;
         open(location.hash, false);
         // A fragment typed or pasted fires these too (with no state of ours):
-        // only an entry this script wrote counts as coming back.
+        // only an entry the page wrote counts as coming back.
         const onUrl = () => {
           if (location.hash === lastHash) return;
           lastHash = location.hash;
-          open(location.hash, !!(history.state && history.state.explainerText));
+          open(location.hash, !!(history.state && history.state.explainer));
         };
         window.addEventListener('popstate', onUrl);
         window.addEventListener('hashchange', onUrl);

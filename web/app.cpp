@@ -58,7 +58,7 @@ void App::changed(bool step_changed, bool write_url) {
         platform::set_mirror(progress + ": " + step.title + ". " + step.narration);
     }
     if (!nav_->notice().empty()) notice_until_ = now + kNoticeMs;
-    platform::set_title(text_version::title(story_, nav_->step(), nav_->covered()));
+    platform::set_title(tab_title());
     const int sel = nav_->selected();
     platform::reader_state(nlohmann::json{{"index", nav_->step()}, {"shown", nav_->shown_step()},
                                           {"covered", nav_->covered()}, {"skipped", nav_->skipped()},
@@ -199,7 +199,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
     if (a.uncover) uncover();
     if (a.copy_link)
         platform::copy_link(story_.steps[static_cast<std::size_t>(nav_->step())].id,
-                            text_version::title(story_, nav_->step(), nav_->covered()));
+                            tab_title());
     if (a.save_image) request_picture();
     if (a.transcript) save_transcript();
     if (picture_ == Picture::Requested) {
@@ -213,12 +213,14 @@ void App::frame(double now, const panel::Fonts& fonts) {
     }
 }
 
+std::string App::tab_title() const { return text_version::title(story_, nav_->step(), nav_->covered()); }
+
 // A band across the top of the map naming the step (as the tab title does,
 // so never a twist under a cover), drawn only into the frame that is saved,
 // in place of the map's controls.
 void App::title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
-    const std::string text = text_version::title(story_, nav_->step(), nav_->covered());
+    const std::string text = tab_title();
     ImFont* font = fonts.title;
     const float size = font->FontSize * ImGui::GetIO().FontGlobalScale, pad = 10;
     const float wrap = map_max.x - map_min.x - 2 * pad;

@@ -63,6 +63,8 @@ private:
     void legend(float max_w, bool compact);
     void edge_tooltip(const std::vector<int>& rels);
     void title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts);
+    // The tab's title for what is on screen (spoiler-safe): also what sharing and the saved picture say.
+    std::string tab_title() const;
 
     explainer::story::Story story_;
     // Laid out lazily: the opened step's prefix before the first frame, the

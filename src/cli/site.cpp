@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -47,8 +46,8 @@ public:
     explicit StepWriter(const story::Story& s) : s_(s), last_card_(s.entities.size()) {}
 
     nlohmann::json next(int k) {
-        const auto p = text_version::page(s_, k, false);
         const auto st = step_state::at(s_, k);
+        const auto p = text_version::page(s_, st, false);
         const auto cold = text_version::preview(s_, k);
         const auto& step = s_.steps[static_cast<std::size_t>(k)];
         nlohmann::json j = {
@@ -61,7 +60,7 @@ public:
             // Opened cold from a link: how many twists the cover hides, and the first.
             {"cover", cold.hidden ? nlohmann::json{{"skipped", cold.skipped}, {"first", cold.first_skipped}}
                                   : nlohmann::json(nullptr)},
-            {"markdown", text_version::markdown(s_, k)},
+            {"markdown", text_version::markdown(s_, p)},
             {"transcriptHeader", text_version::transcript_header(s_, k)},
         };
         auto& cards = j["cards"] = nlohmann::json::object();
@@ -75,14 +74,9 @@ public:
             cards[e.id] = std::move(card);
         }
         const bool whole = k == 0 || text_version::rewrites(st);
-        std::vector<std::string> ids;
-        for (int n : st.nodes)
+        std::vector<std::string> ids;   // in the text version's order, so added ones come last
+        for (int n : text_version::map_order(s_, st))
             if (whole || st.entity_new[static_cast<std::size_t>(n)]) ids.push_back(s_.entities[static_cast<std::size_t>(n)].id);
-        // The page orders them as text_version does: by the step they were met.
-        std::stable_sort(ids.begin(), ids.end(), [&](const std::string& a, const std::string& b) {
-            return s_.entities[static_cast<std::size_t>(s_.find_entity(a))].first_step <
-                   s_.entities[static_cast<std::size_t>(s_.find_entity(b))].first_step;
-        });
         j[whole ? "entities" : "entitiesAdded"] = ids;
         if (whole || p.relationships.size() < relationships_) {
             j["relationships"] = p.relationships;

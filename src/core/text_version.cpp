@@ -37,14 +37,16 @@ std::string source_line(const Story& s, const story::Cite& cite) {
     return s.source.title.empty() ? where : "\xE2\x80\x9C" + s.source.title + "\xE2\x80\x9D, " + where;
 }
 
-std::string fact_line(const step_state::Line& l) {
+// A card line (a fact or a link) as text, with what became of it.
+std::string card_line(const step_state::Line& l) {
     std::string text = l.overturned ? "No longer believed: " + l.text : l.text;
     if (l.apparent) text += " (seems)";
     if (!l.replaced_by.empty()) text += "; instead: " + l.replaced_by;
     return text;
 }
 
-// Map order: the step an entity was met, then story order.
+}  // namespace
+
 std::vector<int> map_order(const Story& s, const step_state::State& st) {
     std::vector<int> nodes = st.nodes;
     std::stable_sort(nodes.begin(), nodes.end(), [&](int a, int b) {
@@ -52,8 +54,6 @@ std::vector<int> map_order(const Story& s, const step_state::State& st) {
     });
     return nodes;
 }
-
-}  // namespace
 
 EntityText entity(const Story& s, const step_state::State& st, int node) {
     const auto c = step_state::card(s, st, node);
@@ -64,8 +64,8 @@ EntityText entity(const Story& s, const step_state::State& st, int node) {
     out.desc = c.desc;
     out.also_known_as = c.also_known_as;
     out.revealed = c.revealed;
-    for (const auto& f : c.facts) out.facts.push_back(fact_line(f));
-    for (const auto& l : c.links) out.links.push_back(fact_line(l));
+    for (const auto& f : c.facts) out.facts.push_back(card_line(f));
+    for (const auto& l : c.links) out.links.push_back(card_line(l));
     return out;
 }
 
@@ -126,11 +126,15 @@ std::string title(const Story& s, int k, bool covered) {
 }
 
 Page page(const Story& s, int k, bool with_entities) {
+    if (s.steps.empty()) return {};
+    return page(s, step_state::at(s, k), with_entities);   // at() clamps k
+}
+
+Page page(const Story& s, const step_state::State& st, bool with_entities) {
     Page out;
     if (s.steps.empty()) return out;
-    k = std::max(0, std::min(k, static_cast<int>(s.steps.size()) - 1));
+    const int k = st.step;
     const auto& step = s.steps[static_cast<std::size_t>(k)];
-    const auto st = step_state::at(s, k);
     out.step = k;
     out.id = step.id;
     out.section = s.sections[static_cast<std::size_t>(step.section)].title;
@@ -165,7 +169,10 @@ Page page(const Story& s, int k, bool with_entities) {
 }
 
 std::string markdown(const Story& s, int k) {
-    const Page p = page(s, k, false);   // the entities are the map's, not the transcript's
+    return markdown(s, page(s, k, false));   // the entities are the map's, not the transcript's
+}
+
+std::string markdown(const Story& s, const Page& p) {
     std::string md = "## " + progress(s, p.step) + ": " + p.title + "\n\n*" + p.section + "*\n\n" + p.narration + "\n\n";
     for (const auto& r : p.reveals) md += "**Reveal:** " + r + "\n\n";
     if (!p.changes.empty()) {

@@ -53,6 +53,12 @@ struct Page {
     std::vector<std::pair<std::string, std::string>> glossary;   // (term, definition) so far
 };
 Page page(const story::Story& story, int k, bool with_entities = true);
+// The same from a state already made (step_state::at(story, k)).
+Page page(const story::Story& story, const step_state::State& state, bool with_entities = true);
+
+// The nodes on the map in the order the text lists them: by the step they
+// were met, then story order.
+std::vector<int> map_order(const story::Story& story, const step_state::State& state);
 
 // The card of one node at a state, as text.
 EntityText entity(const story::Story& story, const step_state::State& state, int node);
@@ -66,6 +72,7 @@ bool rewrites(const step_state::State& state);
 
 // Step k as a Markdown section: title, narration, reveal, what changed, source.
 std::string markdown(const story::Story& story, int k);
+std::string markdown(const story::Story& story, const Page& page);   // from a page already made
 // A heading saying what the transcript is and where its facts come from.
 std::string transcript_header(const story::Story& story, int last);
 // The heading and steps 0..last: never anything past `last`.

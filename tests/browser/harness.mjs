@@ -58,6 +58,29 @@ export const frames = (page, n = 3) => page.evaluate((k) => new Promise((r) => {
   let left = k; const tick = () => (--left <= 0 ? r() : requestAnimationFrame(tick)); requestAnimationFrame(tick);
 }), n);
 
+// Keyboard focus inside the app (its focus ring over the canvas's buttons).
+// tabRing: the label in focus after each Tab, until the ring runs out (the
+// browser then moves on), `until` is reached, or `max` presses.
+export async function tabRing(page, { max = 40, until } = {}) {
+  const reached = [];
+  for (let i = 0; i < max; ++i) {
+    await page.keyboard.press('Tab');
+    await frames(page, 2);
+    const f = (await state(page)).keyboardFocus;
+    if (!f) break;
+    reached.push(f);
+    if (f === until) break;
+  }
+  return reached;
+}
+// tabTo: Tab until the button labelled `label` is in focus (at most `max` presses).
+export async function tabTo(page, label, max = 40) {
+  for (let i = 0; i < max && (await state(page)).keyboardFocus !== label; ++i) {
+    await page.keyboard.press('Tab');
+    await frames(page, 2);
+  }
+}
+
 // The two screens the explainer is judged on.
 export const LAPTOP = { viewport: { width: 1280, height: 800 } };
 export const PHONE = { viewport: { width: 390, height: 844 }, scale: 3, touch: true };

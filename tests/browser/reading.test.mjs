@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { serve, launch, open, state, frames, CHROMIUM_ARGS } from './harness.mjs';
+import { serve, launch, open, state, frames, tabRing, tabTo, CHROMIUM_ARGS } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -279,33 +279,20 @@ for (const [name, viewport, scale] of [['laptop', { width: 1280, height: 800 }, 
 test('from the keyboard: every button of the panel and the map is reached by Tab, and Enter works the filter', async () => {
   const { page, problems, context } = await open(browser, `${server.url}#/naomi`);
   await page.locator('#canvas').focus();
-  const reached = [];
-  for (let i = 0; i < 40; ++i) {
-    await page.keyboard.press('Tab');
-    await frames(page, 2);
-    const f = (await state(page)).keyboardFocus;
-    if (!f) break;   // past the last: the browser moves on
-    reached.push(f);
-  }
+  const reached = await tabRing(page);
   for (const label of ['See the whole map', 'Frame the step', 'Filter', 'Hide legend', '< Previous', 'Next >', 'Copy link',
                        'Source', 'Glossary', 'About this explainer', 'Save image', 'Transcript'])
     assert.ok(reached.includes(label), `${label} not reached: ${reached.join(', ')}`);
   // Off the end of the ring, Tab leaves the canvas for the page's own controls.
   assert.notEqual(await page.evaluate(() => document.activeElement.id), 'canvas');
   await page.locator('#canvas').focus();
-  for (let i = 0; i < 40 && (await state(page)).keyboardFocus !== 'Filter'; ++i) {
-    await page.keyboard.press('Tab');
-    await frames(page, 2);
-  }
+  await tabTo(page, 'Filter');
   assert.equal((await state(page)).filter, null);
   await page.keyboard.press('Enter');
   await frames(page, 2);
   assert.notEqual((await state(page)).filter, null);
   const [download] = await Promise.all([page.waitForEvent('download'), (async () => {
-    for (let i = 0; i < 40 && (await state(page)).keyboardFocus !== 'Transcript'; ++i) {
-      await page.keyboard.press('Tab');
-      await frames(page, 2);
-    }
+    await tabTo(page, 'Transcript');
     await page.keyboard.press('Enter');
   })()]);
   assert.equal(download.suggestedFilename(), 'metallic-rouge-ending-to-step-5.md');

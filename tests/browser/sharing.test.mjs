@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames } from './harness.mjs';
+import { serve, launch, open, state, frames, tabRing, tabTo } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -81,24 +81,13 @@ test('timeline tooltips name no twist the reader has not seen', async () => {
 test("the cover's buttons, Copy link and Glossary are reached by Tab and pressed by Enter", async () => {
   const { page, problems, context } = await open(browser, `${server.url}#/twist-4`);
   await page.locator('#canvas').focus();
-  const reached = [];
-  for (let i = 0; i < 12; ++i) {
-    await page.keyboard.press('Tab');
-    await frames(page, 2);
-    const f = (await state(page)).keyboardFocus;
-    if (!f) break;
-    reached.push(f);
-    if (f === 'Show everything') break;
-  }
+  const reached = await tabRing(page, { max: 12, until: 'Show everything' });
   assert.ok(reached.includes('Copy link'), reached.join(', '));
   assert.equal(reached.at(-1), 'Show everything', reached.join(', '));
   await page.keyboard.press('Enter');
   await frames(page, 2);
   assert.equal((await state(page)).covered, false);
-  for (let i = 0; i < 12 && (await state(page)).keyboardFocus !== 'Glossary'; ++i) {
-    await page.keyboard.press('Tab');
-    await frames(page, 2);
-  }
+  await tabTo(page, 'Glossary', 12);
   assert.equal((await state(page)).keyboardFocus, 'Glossary');
   assert.deepEqual(problems, []);
   await context.close();
