@@ -3,11 +3,11 @@
 
 The graph is a random tree (every entity linked to an earlier one, so each
 appears through a link) plus 0.5 N extra links between random pairs, split over
-20 steps that each bring an equal share of the cast. Names are made of random
+20 steps (or STEPS) that each bring an equal share of the cast. Names are made of random
 syllables so labels have the lengths of real names. A fixed seed makes the
 same N always give the same file.
 
-    make_story.py N OUT.json
+    make_story.py N OUT.json [STEPS]
 """
 import json
 import random
@@ -27,9 +27,9 @@ def name(rng, i):
     return " ".join(words)[:40] + f" {i}"
 
 
-def build(n, seed=42):
+def build(n, seed=42, step_count=STEPS):
     rng = random.Random(seed)
-    step_of = [min(STEPS - 1, i * STEPS // n) for i in range(n)]
+    step_of = [min(step_count - 1, i * step_count // n) for i in range(n)]
     entities = [{"id": f"e{i}", "name": name(rng, i), "kind": KINDS[i % len(KINDS)],
                  "desc": f"Synthetic entity number {i}."} for i in range(n)]
     pairs = set()
@@ -57,7 +57,7 @@ def build(n, seed=42):
     rels.sort(key=lambda r: int(r["step"][1:]))
 
     steps = []
-    for k in range(STEPS):
+    for k in range(step_count):
         members = [i for i in range(n) if step_of[i] == k]
         steps.append({"id": f"s{k}", "section": "all", "reveal": False, "title": f"Step {k + 1}",
                       "narration": f"{len(members)} more entities join the map.",
@@ -72,7 +72,7 @@ def build(n, seed=42):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4):
         sys.exit(__doc__)
     with open(sys.argv[2], "w", encoding="utf-8") as f:
-        json.dump(build(int(sys.argv[1])), f, separators=(",", ":"))
+        json.dump(build(int(sys.argv[1]), step_count=int(sys.argv[3]) if len(sys.argv) == 4 else STEPS), f, separators=(",", ":"))

@@ -35,9 +35,7 @@ int main(int argc, char** argv) {
     for (std::size_t k = 0; k < s.steps.size(); ++k) {
         const auto st = step_state::at(s, static_cast<int>(k));
         const auto g = story_layout::graph_at(s, st, sizes);
-        std::vector<layout::Vec2> pos;
-        for (int e : st.nodes) pos.push_back(frames.positions[k][static_cast<std::size_t>(e)]);
-        const auto q = layout::measure(g, pos);
+        const auto q = story_layout::quality_at(s, st, sizes, frames.positions[k]);
         total += q.crossings;
         worst = std::max(worst, q.crossings);
         std::printf("| %zu | %s | %d | %zu | %d | %d |\n", k + 1, s.steps[k].id.c_str(), g.size(), g.edges.size(),

@@ -17,6 +17,8 @@ namespace explainer::layout {
 
 struct Vec2 {
     float x = 0, y = 0;
+    friend bool operator==(Vec2 a, Vec2 b) { return a.x == b.x && a.y == b.y; }
+    friend bool operator!=(Vec2 a, Vec2 b) { return !(a == b); }
 };
 
 struct Graph {

@@ -191,9 +191,9 @@ void read_story(FieldReader& r, const Json& root, Story& s) {
 
     const Json* sections = r.array(root, "sections", "", Need::Required, 100);
     const Json* types = r.array(root, "relationTypes", "", Need::Required, 1000);
-    const Json* entities = r.array(root, "entities", "", Need::Required, 50000);
-    const Json* steps = r.array(root, "steps", "", Need::Required, 2000);
-    const Json* relationships = r.array(root, "relationships", "", Need::Optional, 200000);
+    const Json* entities = r.array(root, "entities", "", Need::Required, kMaxEntities);
+    const Json* steps = r.array(root, "steps", "", Need::Required, kMaxSteps);
+    const Json* relationships = r.array(root, "relationships", "", Need::Optional, kMaxRelationships);
     const Json* reveals = r.array(root, "reveals", "", Need::Optional, 2000);
     const Json* glossary = r.array(root, "glossary", "", Need::Optional, 2000);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "newcomers.h"
 #include "step_state.h"
 
 namespace explainer::story_layout {
@@ -13,10 +14,6 @@ namespace {
 constexpr float kAnchorWeight = 0.6f;   // old nodes: strong pull back to where they were
 constexpr float kPadding = 18.0f;       // gap kept between boxes
 constexpr int kStepIterations = 60;
-// On big maps a later step moves only its new nodes and their neighbours (the
-// cost then follows what changed); small maps can afford to let everyone
-// settle, which gives newcomers a tighter place.
-constexpr std::size_t kFreezeAbove = 300;     // cap for steps after the first
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
 
 // The whole-story layout: one map, its crossings reduced, where nothing ever
@@ -38,6 +35,7 @@ Frames whole_story(const story::Story& s, const std::vector<Vec2>& half_size, co
     layout::separate(g, pos, kPadding, 200);
     layout::untangle(g, pos, base.edge_length, kPadding);
     layout::separate(g, pos, kPadding, 200);
+    free_space::clear_overlaps(g.half_size, pos, kPadding, {});
     std::vector<Vec2> home(s.entities.size());
     for (std::size_t i = 0; i < last.nodes.size(); ++i) home[static_cast<std::size_t>(last.nodes[i])] = pos[i];
     for (std::size_t e = 0; e < s.entities.size(); ++e)
@@ -77,6 +75,14 @@ layout::Graph graph_at(const story::Story& s, const step_state::State& st, const
     return g;
 }
 
+layout::Quality quality_at(const story::Story& s, const step_state::State& st, const std::vector<Vec2>& half_size,
+                           const std::vector<Vec2>& positions) {
+    std::vector<Vec2> pos;
+    pos.reserve(st.nodes.size());
+    for (int e : st.nodes) pos.push_back(positions[static_cast<std::size_t>(e)]);
+    return layout::measure(graph_at(s, st, half_size), pos);
+}
+
 Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const layout::Options& base) {
     Steps steps(s, half_size, base);
     while (steps.advance()) {}
@@ -87,27 +93,37 @@ Frames compute(const story::Story& s, const std::vector<Vec2>& half_size, const 
 
 Steps::Steps(const story::Story& s, std::vector<Vec2> half_size, layout::Options base)
     : story_(&s), half_size_(std::move(half_size)), base_(std::move(base)) {
-    positions_.reserve(s.steps.size());
+    space_ = free_space::Grid(free_space::typical_cell(half_size_, kPadding), kPadding);
 }
 
 int Steps::count() const { return story_ ? static_cast<int>(story_->steps.size()) : 0; }
 
 const std::vector<Vec2>& Steps::at(int step) {
-    if (count() == 0) return laid_out(0);   // nothing to lay out: the empty list
+    if (count() == 0) return frame_;   // nothing to lay out: the empty list
     step = std::clamp(step, 0, count() - 1);
     while (done() <= step) advance();
-    return positions_[static_cast<std::size_t>(step)];
+    // Forward from the frame at hand, or from the start.
+    if (frame_step_ > step || frame_step_ < 0) {
+        frame_.assign(story_->entities.size(), Vec2{});
+        frame_step_ = -1;
+    }
+    for (int k = frame_step_ + 1; k <= step; ++k)
+        for (const auto& m : changes_[static_cast<std::size_t>(k)]) frame_[static_cast<std::size_t>(m.entity)] = m.at;
+    frame_step_ = step;
+    return frame_;
 }
 
-const std::vector<Vec2>& Steps::laid_out(int step) const {
+const std::vector<Vec2>& Steps::laid_out(int step) {
     static const std::vector<Vec2> kNone;
-    return step >= 0 && step < done() ? positions_[static_cast<std::size_t>(step)] : kNone;
+    return step >= 0 && step < done() ? at(step) : kNone;
 }
 
 bool Steps::advance() {
     if (done() >= count()) return false;
     if (story_->entities.size() <= kWholeStoryMax) {
-        positions_ = whole_story(*story_, half_size_, base_).positions;
+        const auto home = whole_story(*story_, half_size_, base_).positions.front();
+        changes_.assign(story_->steps.size(), {});
+        for (std::size_t e = 0; e < home.size(); ++e) changes_[0].push_back({static_cast<int>(e), home[e]});
         return true;
     }
     next_step();
@@ -122,93 +138,118 @@ void Steps::next_step() {
     if (last_.empty()) {
         last_.assign(n, Vec2{});
         placed_.assign(n, 0);
+        ring_.assign(n, 0);
     }
+    const std::vector<Vec2> before = last_;
     const auto st = step_state::at(s, k);
-    const auto& nodes = st.nodes;
-
-    const layout::Graph g = graph_at(s, st, half_size_);
-
-    // Starting positions: old nodes where they were; a node that takes
-    // over an unmasked one where that one was; new nodes by their neighbours.
-    layout::Options o = base_;
-    std::vector<Vec2> pos(nodes.size());
-    o.anchor.assign(nodes.size(), Vec2{});
-    o.anchor_weight.assign(nodes.size(), 0.0f);
-    std::vector<std::uint8_t> ready(nodes.size(), 0);
-    std::vector<int> unmasked(n, -1);   // node entity → a placed entity it now stands for
+    // Nodes an identity reveal took off the map give their spot to the node
+    // that now stands for them, so the unmasking happens in place.
+    std::vector<int> newcomers, takeovers;
+    for (std::size_t e = 0; e < n; ++e) {
+        const int as = st.shown_as[e];
+        if (!placed_[e] || as == static_cast<int>(e) || as < 0 || !space_.has(static_cast<int>(e))) continue;
+        space_.remove(static_cast<int>(e));
+        if (placed_[static_cast<std::size_t>(as)]) continue;
+        last_[static_cast<std::size_t>(as)] = last_[e];
+        placed_[static_cast<std::size_t>(as)] = 1;
+        ++placed_count_;
+        takeovers.push_back(as);
+    }
+    for (int e : takeovers) space_.put(e, last_[static_cast<std::size_t>(e)], half_size_[static_cast<std::size_t>(e)]);
+    for (int e : st.nodes)
+        if (!placed_[static_cast<std::size_t>(e)]) newcomers.push_back(e);
+    if (placed_count_ > 0 && st.nodes.size() > kFreezeAbove) place_step(st, newcomers, takeovers);
+    else relax_step(st, newcomers, takeovers);
+    // Entities now shown by another node sit where that node is.
     for (std::size_t e = 0; e < n; ++e)
-        if (placed_[e] && st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e))
-            unmasked[st.shown_as[e]] = static_cast<int>(e);
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const int e = nodes[i];
-        const int from = placed_[e] ? e : unmasked[e];
-        if (from < 0) continue;
-        pos[i] = last_[from];
-        o.anchor[i] = last_[from];
+        if (st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e)) last_[e] = last_[static_cast<std::size_t>(st.shown_as[e])];
+    std::vector<Moved> moved;
+    for (std::size_t e = 0; e < n; ++e)
+        if (k == 0 || last_[e].x != before[e].x || last_[e].y != before[e].y) moved.push_back({static_cast<int>(e), last_[e]});
+    changes_.push_back(std::move(moved));
+}
+
+// Newcomers go beside what they link to (newcomers::place).
+void Steps::place(const step_state::State& st, const std::vector<int>& newcomers) {
+    const story::Story& s = *story_;
+    const auto neighbours = [&](int e, std::vector<int>& out) {
+        out.clear();
+        const auto ue = static_cast<std::size_t>(e);
+        for (int i = st.links_start[ue]; i < st.links_start[ue + 1]; ++i) {
+            const auto& rel = s.relationships[static_cast<std::size_t>(st.links[static_cast<std::size_t>(i)])];
+            const int from = st.shown_as[static_cast<std::size_t>(rel.from)], to = st.shown_as[static_cast<std::size_t>(rel.to)];
+            out.push_back(from == e ? to : from);
+        }
+    };
+    newcomers::place(newcomers, neighbours, {last_, placed_, half_size_, space_, ring_, origin_ring_}, origin_,
+                     base_.edge_length);
+    placed_count_ += static_cast<int>(newcomers.size());
+}
+
+// A big map's later step: newcomers take free spots beside what they link
+// to; nothing the reader has seen moves. A node that took over an unmasked
+// one and does not fit there moves to the nearest free spot.
+void Steps::place_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers) {
+    place(st, newcomers);
+    for (int e : takeovers) {
+        const auto ue = static_cast<std::size_t>(e);
+        if (space_.is_free(last_[ue], half_size_[ue], e)) continue;
+        last_[ue] = space_.nearest(last_[ue], half_size_[ue], 0, 0, e);
+        space_.put(e, last_[ue], half_size_[ue]);
+    }
+}
+
+// A small map's step (or a big map's first): newcomers placed, then every
+// node settles under forces, old ones held near where they were.
+void Steps::relax_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers) {
+    const story::Story& s = *story_;
+    const std::size_t n = s.entities.size();
+    const bool first = placed_count_ == 0;
+    (void)takeovers;   // they start where the node they stand for was, like any old node
+    std::vector<std::uint8_t> is_new(n, 0);
+    for (int e : newcomers) is_new[static_cast<std::size_t>(e)] = 1;
+    std::fill(ring_.begin(), ring_.end(), 0);   // the nodes moved last step: look from the first ring again
+    place(st, newcomers);
+    const layout::Graph g = graph_at(s, st, half_size_);
+    const std::size_t m = st.nodes.size();
+    std::vector<Vec2> pos(m);
+    layout::Options o = base_;
+    o.anchor.assign(m, Vec2{});
+    o.anchor_weight.assign(m, 0.0f);
+    std::vector<float> mobility(m, 1.0f);
+    for (std::size_t i = 0; i < m; ++i) {
+        const auto e = static_cast<std::size_t>(st.nodes[i]);
+        pos[i] = last_[e];
+        if (is_new[e] || first) continue;
+        o.anchor[i] = last_[e];
         o.anchor_weight[i] = kAnchorWeight;
-        ready[i] = 1;
+        mobility[i] = 0.1f;
     }
     const float spread = o.edge_length;
-    int newcomers = 0;
-    std::vector<std::vector<int>> neighbours(nodes.size());
-    for (const auto& e : g.edges) {
-        neighbours[e.first].push_back(e.second);
-        neighbours[e.second].push_back(e.first);
-    }
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (ready[i]) continue;
-        Vec2 sum;
-        int count = 0;
-        for (int other : neighbours[i]) {
-            if (ready[other]) { sum.x += pos[other].x; sum.y += pos[other].y; ++count; }
-        }
-        const float a = 2.39996323f * static_cast<float>(newcomers + k * 3);
-        if (count > 0) {
-            const float c = static_cast<float>(count);
-            pos[i] = {sum.x / c + spread * std::cos(a), sum.y / c + spread * std::sin(a)};
-        } else {
-            pos[i] = layout::spiral_point(placed_count_ + newcomers, spread, centre_);
-        }
-        ++newcomers;
-    }
-    // Fewer, gentler moves when only a few nodes are new.
-    o.start_temperature = placed_count_ == 0 ? spread : spread * 0.5f;
-    // Old nodes are anchored and new ones start beside their neighbours,
-    // so a later step needs far fewer iterations than a layout from scratch.
-    if (placed_count_ > 0) o.max_iterations = std::min(o.max_iterations, kStepIterations);
-    o.max_drift = kMaxDrift * o.edge_length;
-    if (placed_count_ > 0 && nodes.size() > kFreezeAbove) {
-        o.fixed.assign(nodes.size(), 1);
-        for (std::size_t i = 0; i < nodes.size(); ++i) {
-            if (ready[i]) continue;
-            o.fixed[i] = 0;
-            for (int other : neighbours[i]) o.fixed[static_cast<std::size_t>(other)] = 0;
-        }
+    if (!first) {
+        // Old nodes are anchored and new ones start beside their neighbours:
+        // the work follows what changed, a few iterations per newcomer.
+        o.start_temperature = spread * 0.5f;
+        o.max_iterations = std::clamp(20 + 2 * static_cast<int>(newcomers.size()), 20, kStepIterations);
+        o.max_drift = kMaxDrift * o.edge_length;
     }
     layout::relax(g, pos, o);
-    std::vector<float> mobility(nodes.size());
-    for (std::size_t i = 0; i < nodes.size(); ++i) mobility[i] = ready[i] ? 0.1f : 1.0f;
     // Old nodes give way reluctantly; a pair that stays stuck between them
-    // is then parted with everyone free to move.
+    // is then parted with everyone free to move, and any box still
+    // overlapping goes to the nearest free spot.
     if (layout::separate(g, pos, kPadding, 40, &mobility) > 0) layout::separate(g, pos, kPadding, 160);
-
-    for (std::size_t i = 0; i < nodes.size(); ++i) {
-        const int e = nodes[i];
-        last_[e] = pos[i];
-        if (!placed_[e]) { placed_[e] = 1; ++placed_count_; }
+    free_space::clear_overlaps(g.half_size, pos, kPadding, mobility);
+    for (std::size_t i = 0; i < m; ++i) {
+        const int e = st.nodes[i];
+        last_[static_cast<std::size_t>(e)] = pos[i];
+        space_.put(e, pos[i], half_size_[static_cast<std::size_t>(e)]);
     }
-    // Entities now shown by another node sit where that node is.
-    for (std::size_t e = 0; e < n; ++e) {
-        if (st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e)) last_[e] = last_[st.shown_as[e]];
+    if (first) {
+        origin_ = {};
+        for (const auto& p : pos) { origin_.x += p.x; origin_.y += p.y; }
+        if (m > 0) origin_ = {origin_.x / static_cast<float>(m), origin_.y / static_cast<float>(m)};
+        space_.set_origin(origin_);
     }
-    centre_ = {};
-    for (std::size_t i = 0; i < nodes.size(); ++i) { centre_.x += pos[i].x; centre_.y += pos[i].y; }
-    if (!nodes.empty()) {
-        const float count = static_cast<float>(nodes.size());
-        centre_.x /= count;
-        centre_.y /= count;
-    }
-    positions_.push_back(last_);
 }
 
 }  // namespace explainer::story_layout

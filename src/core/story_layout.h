@@ -13,6 +13,7 @@
 
 #include <vector>
 
+#include "free_space.h"
 #include "layout.h"
 #include "step_state.h"
 #include "story.h"
@@ -36,37 +37,63 @@ Frames compute(const story::Story& story, const std::vector<Vec2>& half_size,
 // are not laid out yet, so the page's first frame waits for the opened step's
 // prefix only, and later steps can be done ahead on idle frames. A story of
 // up to kWholeStoryMax entities is one layout, done by the first call.
+//
+// A later step of a big map (over kFreezeAbove nodes) only places what it
+// brings (newcomers::place) and moves nothing the reader has seen, so its
+// cost follows what changed. Each step stores only the positions that
+// changed, so memory follows the story's changes too, not entities × steps.
 // Keeps a pointer to the story, which must outlive it.
 class Steps {
 public:
     Steps() = default;
     Steps(const story::Story& story, std::vector<Vec2> half_size, layout::Options base = {});
-    const std::vector<Vec2>& at(int step);   // step is clamped to the story's steps
+    // The step's positions (per entity), laid out first if need be. step is
+    // clamped to the story's steps. The reference stays valid until the next
+    // call of at() or laid_out() for another step.
+    const std::vector<Vec2>& at(int step);
     bool advance();                          // lays out one more step; false once all are done
-    // Step's positions if it is laid out already, else an empty list (never computes).
-    const std::vector<Vec2>& laid_out(int step) const;
-    int done() const { return static_cast<int>(positions_.size()); }
+    // Step's positions if it is laid out already, else an empty list (never lays out).
+    const std::vector<Vec2>& laid_out(int step);
+    int done() const { return static_cast<int>(changes_.size()); }
     int count() const;
 
 private:
+    struct Moved {
+        int entity;
+        Vec2 at;
+    };
     void next_step();
+    void relax_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers);
+    void place_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers);
+    void place(const step_state::State& st, const std::vector<int>& newcomers);
 
     const story::Story* story_ = nullptr;
     std::vector<Vec2> half_size_;
     layout::Options base_;
-    std::vector<std::vector<Vec2>> positions_;   // reserved up front: references to it stay valid
+    std::vector<std::vector<Moved>> changes_;   // per step: the positions that changed since the step before
+    std::vector<Vec2> frame_;                   // positions at frame_step_, for at()
+    int frame_step_ = -1;
     // Carried from one step to the next.
     std::vector<Vec2> last_;
     std::vector<std::uint8_t> placed_;
     int placed_count_ = 0;
-    Vec2 centre_;
+    free_space::Grid space_;                    // every node's box at last_, by entity
+    std::vector<int> ring_;                     // newcomers::Map::ring
+    int origin_ring_ = 0;
+    Vec2 origin_;
 };
+constexpr std::size_t kFreezeAbove = 300;
 constexpr std::size_t kWholeStoryMax = 150;
 
 // The layout problem of one step: its nodes (in state.nodes order, sized by
 // half_size) and the links between them, one edge per linked pair. The
 // benchmarks lay out the last step's graph on its own.
 layout::Graph graph_at(const story::Story& story, const step_state::State& state, const std::vector<Vec2>& half_size);
+
+// How clean one step's picture is: its graph (graph_at) scored by
+// layout::measure at the step's positions (per entity, as Frames holds them).
+layout::Quality quality_at(const story::Story& story, const step_state::State& state,
+                           const std::vector<Vec2>& half_size, const std::vector<Vec2>& positions);
 
 // A stand-in for label size when no font is at hand (CLI, tests): a node
 // circle plus roughly 7.5 units per character of the name.
