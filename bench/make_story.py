@@ -7,7 +7,7 @@ appears through a link) plus 0.5 N extra links between random pairs, split over
 syllables so labels have the lengths of real names. A fixed seed makes the
 same N always give the same file.
 
-    make_story.py N OUT.json [STEPS]
+    make_story.py N OUT.json [STEPS [LINKS]]   (LINKS: relationships, default 1.5 N)
 """
 import json
 import random
@@ -27,7 +27,7 @@ def name(rng, i):
     return " ".join(words)[:40] + f" {i}"
 
 
-def build(n, seed=42, step_count=STEPS):
+def build(n, seed=42, step_count=STEPS, links=None):
     rng = random.Random(seed)
     step_of = [min(step_count - 1, i * step_count // n) for i in range(n)]
     entities = [{"id": f"e{i}", "name": name(rng, i), "kind": KINDS[i % len(KINDS)],
@@ -49,7 +49,7 @@ def build(n, seed=42, step_count=STEPS):
         # long links, like a cast that meets in groups.
         j = rng.randrange(max(0, i - 40), i) if rng.random() < 0.8 else rng.randrange(0, i)
         link(i, j)
-    target = (3 * n) // 2
+    target = (3 * n) // 2 if links is None else links
     while len(rels) < target:
         a = rng.randrange(n)
         b = rng.randrange(max(0, a - 60), min(n, a + 60)) if rng.random() < 0.7 else rng.randrange(n)
@@ -72,7 +72,8 @@ def build(n, seed=42, step_count=STEPS):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (3, 4):
+    if len(sys.argv) not in (3, 4, 5):
         sys.exit(__doc__)
     with open(sys.argv[2], "w", encoding="utf-8") as f:
-        json.dump(build(int(sys.argv[1]), step_count=int(sys.argv[3]) if len(sys.argv) == 4 else STEPS), f, separators=(",", ":"))
+        json.dump(build(int(sys.argv[1]), step_count=int(sys.argv[3]) if len(sys.argv) >= 4 else STEPS,
+                        links=int(sys.argv[4]) if len(sys.argv) == 5 else None), f, separators=(",", ":"))

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench/run.sh — builds everything the benchmarks need and prints five tables:
+# bench/run.sh — builds everything the benchmarks need and prints seven tables:
 # payload (with the wasm by component, and a minimal ImGui program), time to
 # first frame (with an empty WebGL2 page as the floor), frame time while
 # stepping, layout time, and the story's map at every step, beside
@@ -78,3 +78,11 @@ echo
 build/bench/bench/story_steps data/metallic-rouge.json | tee -a "$out/results.md"
 { echo; echo "### 6. Hostile story files (release \`explain check\`, up to the loader's 16 MiB)"; echo; } >> "$out/results.md"
 python3 bench/hostile.py build/bench/explain | tee -a "$out/results.md"
+echo
+echo "### 7. Degenerate shapes and the loader's limits (native release, every step laid out)"
+echo
+{ echo; echo "### 7. Degenerate shapes and the loader's limits (native release, every step laid out)"; echo; } >> "$out/results.md"
+# At the limits: 10,000 entities and 40,000 relationships over 500 steps.
+python3 bench/make_story.py 10000 "$out/stories/limits.json" 500 40000
+{ build/bench/bench/layout_shapes 1000 10000
+  build/bench/bench/layout_shapes --story "$out/stories/limits.json" | tail -1; } | tee -a "$out/results.md"

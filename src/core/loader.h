@@ -37,7 +37,7 @@ constexpr int kMaxDepth = 32;                  // the format needs 4 levels
 constexpr std::size_t kMaxProblems = 200;      // then one line says how many more
 constexpr std::size_t kMaxWhitespaceRun = 4096; // longer runs between tokens are cut before parsing
 // The cast and the walkthrough the map can lay out in a page load: at these
-// limits every step of any shape is laid out in under a second natively (bench
+// limits every step of any shape is laid out in under 2 s natively (bench
 // layout_shapes; README, "Limits"), and a story past them is refused with a
 // message naming the limit rather than hanging the page.
 constexpr std::size_t kMaxEntities = 10000;

@@ -102,6 +102,15 @@ const std::vector<Vec2>& Steps::at(int step) {
     if (count() == 0) return frame_;   // nothing to lay out: the empty list
     step = std::clamp(step, 0, count() - 1);
     while (done() <= step) advance();
+    return frame(step);
+}
+
+const std::vector<Vec2>& Steps::laid_out(int step) const {
+    static const std::vector<Vec2> kNone;
+    return step >= 0 && step < done() ? frame(step) : kNone;
+}
+
+const std::vector<Vec2>& Steps::frame(int step) const {
     // Forward from the frame at hand, or from the start.
     if (frame_step_ > step || frame_step_ < 0) {
         frame_.assign(story_->entities.size(), Vec2{});
@@ -111,11 +120,6 @@ const std::vector<Vec2>& Steps::at(int step) {
         for (const auto& m : changes_[static_cast<std::size_t>(k)]) frame_[static_cast<std::size_t>(m.entity)] = m.at;
     frame_step_ = step;
     return frame_;
-}
-
-const std::vector<Vec2>& Steps::laid_out(int step) {
-    static const std::vector<Vec2> kNone;
-    return step >= 0 && step < done() ? at(step) : kNone;
 }
 
 bool Steps::advance() {

@@ -53,7 +53,7 @@ public:
     const std::vector<Vec2>& at(int step);
     bool advance();                          // lays out one more step; false once all are done
     // Step's positions if it is laid out already, else an empty list (never lays out).
-    const std::vector<Vec2>& laid_out(int step);
+    const std::vector<Vec2>& laid_out(int step) const;
     int done() const { return static_cast<int>(changes_.size()); }
     int count() const;
 
@@ -63,6 +63,7 @@ private:
         Vec2 at;
     };
     void next_step();
+    const std::vector<Vec2>& frame(int step) const;   // step's positions from the stored changes
     void relax_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers);
     void place_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers);
     void place(const step_state::State& st, const std::vector<int>& newcomers);
@@ -71,8 +72,10 @@ private:
     std::vector<Vec2> half_size_;
     layout::Options base_;
     std::vector<std::vector<Moved>> changes_;   // per step: the positions that changed since the step before
-    std::vector<Vec2> frame_;                   // positions at frame_step_, for at()
-    int frame_step_ = -1;
+    // Positions at frame_step_: a cache of what changes_ holds, so asking for
+    // the same step again, or the next one, costs little.
+    mutable std::vector<Vec2> frame_;
+    mutable int frame_step_ = -1;
     // Carried from one step to the next.
     std::vector<Vec2> last_;
     std::vector<std::uint8_t> placed_;
