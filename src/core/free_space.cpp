@@ -18,8 +18,12 @@ Grid::Grid(float cell, float padding) : cell_(std::max(cell, 1.0f)), padding_(pa
 
 Grid::Span Grid::span(Vec2 at, Vec2 half) const {
     const float gx = half.x + 0.5f * padding_, gy = half.y + 0.5f * padding_;
-    return {static_cast<std::int64_t>(std::floor((at.x - gx) / cell_)), static_cast<std::int64_t>(std::floor((at.y - gy) / cell_)),
-            static_cast<std::int64_t>(std::floor((at.x + gx) / cell_)), static_cast<std::int64_t>(std::floor((at.y + gy) / cell_))};
+    return {cell_index(at.x - gx), cell_index(at.y - gy), cell_index(at.x + gx), cell_index(at.y + gy)};
+}
+
+std::int64_t Grid::cell_index(float v) const {
+    const float c = std::floor(v / cell_);
+    return c >= -1e9f && c <= 1e9f ? static_cast<std::int64_t>(c) : (c > 0 ? 1000000000 : -1000000000);   // NaN too
 }
 
 void Grid::put(int id, Vec2 at, Vec2 half) {

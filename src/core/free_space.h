@@ -48,11 +48,14 @@ private:
         std::int64_t x0, y0, x1, y1;
     };
     Span span(Vec2 at, Vec2 half) const;
-    static std::int64_t key(std::int64_t cx, std::int64_t cy) { return (cx << 32) ^ (cy & 0xffffffff); }
+    static std::uint64_t key(std::int64_t cx, std::int64_t cy) {
+        return (static_cast<std::uint64_t>(cx) << 32) ^ (static_cast<std::uint64_t>(cy) & 0xffffffffu);
+    }
+    std::int64_t cell_index(float v) const;   // floor(v / cell), kept in range for any float
 
     float cell_ = 1, padding_ = 0;
     Vec2 origin_;
-    std::unordered_map<std::int64_t, std::vector<int>> cells_;
+    std::unordered_map<std::uint64_t, std::vector<int>> cells_;
     std::vector<Vec2> at_, half_;
     std::vector<std::uint8_t> in_;
 };
