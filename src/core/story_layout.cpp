@@ -163,13 +163,13 @@ void Steps::next_step() {
     for (int e : st.nodes)
         if (!placed_[static_cast<std::size_t>(e)]) newcomers.push_back(e);
     if (placed_count_ > 0 && st.nodes.size() > kFreezeAbove) place_step(st, newcomers, takeovers);
-    else relax_step(st, newcomers, takeovers);
+    else relax_step(st, newcomers);
     // Entities now shown by another node sit where that node is.
     for (std::size_t e = 0; e < n; ++e)
         if (st.shown_as[e] >= 0 && st.shown_as[e] != static_cast<int>(e)) last_[e] = last_[static_cast<std::size_t>(st.shown_as[e])];
     std::vector<Moved> moved;
     for (std::size_t e = 0; e < n; ++e)
-        if (k == 0 || last_[e].x != before[e].x || last_[e].y != before[e].y) moved.push_back({static_cast<int>(e), last_[e]});
+        if (k == 0 || last_[e] != before[e]) moved.push_back({static_cast<int>(e), last_[e]});
     changes_.push_back(std::move(moved));
 }
 
@@ -205,11 +205,10 @@ void Steps::place_step(const step_state::State& st, const std::vector<int>& newc
 
 // A small map's step (or a big map's first): newcomers placed, then every
 // node settles under forces, old ones held near where they were.
-void Steps::relax_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers) {
+void Steps::relax_step(const step_state::State& st, const std::vector<int>& newcomers) {
     const story::Story& s = *story_;
     const std::size_t n = s.entities.size();
     const bool first = placed_count_ == 0;
-    (void)takeovers;   // they start where the node they stand for was, like any old node
     std::vector<std::uint8_t> is_new(n, 0);
     for (int e : newcomers) is_new[static_cast<std::size_t>(e)] = 1;
     std::fill(ring_.begin(), ring_.end(), 0);   // the nodes moved last step: look from the first ring again

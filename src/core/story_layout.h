@@ -64,7 +64,8 @@ private:
     };
     void next_step();
     const std::vector<Vec2>& frame(int step) const;   // step's positions from the stored changes
-    void relax_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers);
+    // Takeovers start where the node they stand for was, like any old node.
+    void relax_step(const step_state::State& st, const std::vector<int>& newcomers);
     void place_step(const step_state::State& st, const std::vector<int>& newcomers, const std::vector<int>& takeovers);
     void place(const step_state::State& st, const std::vector<int>& newcomers);
 
