@@ -9,7 +9,8 @@ deps="$root/build/deps"
 
 need_pkgs=(cmake ninja-build g++ emscripten nlohmann-json3-dev doctest-dev
            chromium fonts-dejavu-core fonttools xz-utils
-           clang libclang-rt-14-dev)   # clang's libFuzzer, for the fuzz targets
+           clang libclang-rt-14-dev      # clang's libFuzzer, for the fuzz targets
+           libglfw3-dev libpng-dev xvfb xauth)   # the desktop host and its screenshot test
 # Node.js and npm may come from elsewhere than Debian (they do on this image);
 # only install Debian's when there is no node at all.
 command -v npm >/dev/null 2>&1 || need_pkgs+=(nodejs npm)

@@ -47,6 +47,7 @@
   }
 
   let lastHash = location.hash;
+  let program = null;   // the program's own functions (page.ready)
   let toastTimer = 0;
   function toast(text) {
     $('toast').textContent = text;
@@ -154,6 +155,23 @@
       box.classList.add('placed');
     },
     clearSearch() { $('search').value = ''; },
+    // The program's API (web/exports_web.cpp), once its story is in. The
+    // address bar's fragment goes to it now, as every later change will.
+    ready(api) {
+      program = api;
+      Object.assign(window.explainer, api, {
+        ready: true,
+        search(query) {   // the page's field shows what is searched for
+          $('search').value = String(query == null ? '' : query).slice(0, 80);
+          api.search($('search').value);
+        },
+      });
+      history.replaceState({ explainer: 1 }, '', location.href);
+      lastHash = location.hash;
+      api.openUrl(location.hash, false);
+      window.addEventListener('popstate', onUrl);
+      window.addEventListener('hashchange', onUrl);
+    },
   };
   window.explainerPage = page;
   $('skip').addEventListener('click', () => { setTextView(true); $('text-version').focus(); });
@@ -215,43 +233,22 @@
   $('link').addEventListener('blur', () => $('linkbox').classList.remove('show'));
   // The search field's text goes to the app as a string; it is matched, never shown as HTML.
   $('search').addEventListener('input', () => {
-    if (window.explainer.ready) withString($('search').value, (p) => Module._explainer_search(p));
+    if (program) program.search($('search').value);
   });
   $('search').addEventListener('keydown', (e) => {
     if (e.key === 'Escape') { $('search').value = ''; $('search').dispatchEvent(new Event('input')); $('canvas').focus(); }
   });
 
-  function withString(text, fn) {
-    const s = String(text == null ? '' : text).slice(0, 4096);
-    const n = Module.lengthBytesUTF8(s) + 1;
-    const ptr = Module._malloc(n);
-    Module.stringToUTF8(s, ptr, n);
-    try { return fn(ptr); } finally { Module._free(ptr); }
-  }
   function onUrl() {
     if (location.hash === lastHash) return;
     lastHash = location.hash;
     const fromHistory = !!(history.state && history.state.explainer);
-    withString(location.hash, (p) => Module._explainer_open_url(p, fromHistory ? 1 : 0));
+    window.explainer.openUrl(location.hash, fromHistory);
   }
 
-  // The public API, for embedding and tests.
-  window.explainer = {
-    state: () => JSON.parse(Module.UTF8ToString(Module._explainer_state())),
-    go: (stepId) => withString(stepId, (p) => Module._explainer_go(p)) === 1,
-    next: () => Module._explainer_next(),
-    prev: () => Module._explainer_prev(),
-    select: (entityId) => withString(entityId, (p) => Module._explainer_select(p)) === 1,
-    uncover: () => Module._explainer_uncover(),
-    search: (query) => { $('search').value = String(query == null ? '' : query).slice(0, 80);
-                         withString($('search').value, (p) => Module._explainer_search(p)); },
-    filter: (spec) => withString(spec, (p) => Module._explainer_filter(p)) === 1,
-    saveImage: () => Module._explainer_save_image(),            // downloads the map as PNG (next frame)
-    saveTranscript: () => Module._explainer_save_transcript(),  // downloads the story so far as Markdown
-    frameStats: (reset) => JSON.parse(Module.UTF8ToString(Module._explainer_frame_stats(reset ? 1 : 0))),
-    ready: false,
-  };
-
+  // The public API, for embedding and tests: the program hands over its
+  // functions (web/exports_web.cpp) through page.ready() once its story is in.
+  window.explainer = { ready: false };
   window.Module = {
     canvas: $('canvas'),
     print() {},
@@ -267,12 +264,6 @@
       }).then((r) => done(r.instance, r.module),
               (e) => { if (!failed && !textOnly) fail('The explainer could not start', [String(e)]); });
       return {};
-    },
-    onRuntimeInitialized() {
-      window.explainer.ready = true;
-      history.replaceState({ explainer: 1 }, '', location.href);
-      window.addEventListener('popstate', onUrl);
-      window.addEventListener('hashchange', onUrl);
     },
   };
 

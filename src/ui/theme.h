@@ -38,4 +38,14 @@ constexpr ImU32 kEdgeMuted = IM_COL32(110, 116, 134, 120);    // a belief overtu
 
 void apply_style(float scale);
 
+// The UI's two sizes of DejaVu Sans, holding exactly the characters the
+// stories and the UI draw (glyph_ranges.h, generated at build time).
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* title = nullptr;
+};
+// Rasterised at the pixel ratio and drawn at 1/ratio, so text is crisp on
+// high-DPI screens. The atlas does not own the TrueType bytes: keep them.
+Fonts build_fonts(ImFontAtlas& atlas, const unsigned char* ttf, int ttf_size, float pixel_ratio);
+
 }  // namespace theme

@@ -9,7 +9,7 @@
 #include "core/search.h"
 #include "core/step_state.h"
 #include "core/text_version.h"
-#include "platform.h"
+#include "host.h"
 #include "theme.h"
 
 using namespace explainer;
@@ -18,22 +18,39 @@ namespace {
 constexpr double kNoticeMs = 8000;
 }
 
-bool App::load(std::string_view text, ImFont* map_font, std::vector<std::string>& problems) {
+bool App::load(std::string_view text, std::vector<std::string>& problems) {
     auto result = loader::load(text);
-    if (!result.ok()) {
+    if (!result.ok()) {   // the story on screen, if any, stays as it was
         for (const auto& p : result.problems) problems.push_back(p.text());
         return false;
     }
+    // A new story starts afresh: its first step, nothing selected, searched,
+    // filtered or waiting to be written; nothing drawn of the old map.
     story_ = std::move(result.story);
-    sizes_ = map_.measure(story_, map_font);
+    map_ = map_view::MapView();
+    panel_ = panel::Panel();
+    // Label boxes are measured at theme::kLabelSize whatever the font's own
+    // size, so the atlas's first font (the body font) serves.
+    sizes_ = map_.measure(story_, ImGui::GetIO().Fonts->Fonts[0]);
     layouts_ = story_layout::Steps(story_, sizes_);
     nav_ = std::make_unique<navigator::Navigator>(story_);
+    shown_ = -2;
+    shown_state_ = {};
+    changes_.clear();
+    query_.clear();
+    found_.clear();
+    filter_ = 0;
+    url_pending_.clear();
+    url_push_ = false;
+    notice_until_ = 0;
+    picture_ = Picture::None;
+    host::clear_search();
     return true;
 }
 
 void App::changed(bool step_changed, bool write_url) {
     const int shown = nav_->shown_step();
-    const double now = platform::now_ms();
+    const double now = host::now_ms();
     if (shown != shown_) {
         shown_state_ = step_state::at(story_, std::max(shown, 0));
         if (shown < 0) {   // a covered first step: an empty map
@@ -42,7 +59,7 @@ void App::changed(bool step_changed, bool write_url) {
         }
         const auto& focus = story_.steps[static_cast<std::size_t>(std::max(shown, 0))].focus;
         map_.show(story_, shown_state_, layouts_.at(std::max(shown, 0)), focus, now,
-                  !platform::prefers_reduced_motion() && shown_ != -2 && shown >= 0);
+                  !host::prefers_reduced_motion() && shown_ != -2 && shown >= 0);
         shown_ = shown;
         changes_ = shown >= 0 ? what_changed::at(story_, shown_state_) : std::vector<what_changed::Item>();
         update_lit();
@@ -52,15 +69,15 @@ void App::changed(bool step_changed, bool write_url) {
     const std::string progress = "Step " + std::to_string(nav_->step() + 1) + " of " + std::to_string(story_.steps.size());
     if (nav_->covered()) {
         const int n = nav_->skipped();
-        platform::set_mirror(progress + ". This link skips " + std::to_string(n) + (n == 1 ? " twist" : " twists") +
+        host::set_mirror(progress + ". This link skips " + std::to_string(n) + (n == 1 ? " twist" : " twists") +
                              " you haven't seen yet, hidden until you choose to show " + (n == 1 ? "it." : "them."));
     } else {
-        platform::set_mirror(progress + ": " + step.title + ". " + step.narration);
+        host::set_mirror(progress + ": " + step.title + ". " + step.narration);
     }
     if (!nav_->notice().empty()) notice_until_ = now + kNoticeMs;
-    platform::set_title(tab_title());
+    host::set_title(tab_title());
     const int sel = nav_->selected();
-    platform::reader_state(nlohmann::json{{"index", nav_->step()}, {"shown", nav_->shown_step()},
+    host::reader_state(nlohmann::json{{"index", nav_->step()}, {"shown", nav_->shown_step()},
                                           {"covered", nav_->covered()}, {"skipped", nav_->skipped()},
                                           {"first", nav_->first_skipped()},
                                           {"selected", sel >= 0 ? story_.entities[static_cast<std::size_t>(sel)].id : ""},
@@ -77,7 +94,7 @@ void App::flush_url(double now) {
     if (url_pending_.empty()) return;
     const auto w = history_.decide(now, url_push_);
     if (w == navigator::HistoryPolicy::Write::Defer) return;   // tried again next frame
-    platform::write_url(url_pending_, w == navigator::HistoryPolicy::Write::Push);
+    host::write_url(url_pending_, w == navigator::HistoryPolicy::Write::Push);
     url_pending_.clear();
     url_push_ = false;
 }
@@ -93,7 +110,7 @@ void App::open_link(std::string_view fragment, bool from_history) {
         url_push_ = false;
     }
     changed(true, false);
-    if (corrected) flush_url(platform::now_ms());
+    if (corrected) flush_url(host::now_ms());
 }
 
 void App::go(int step) {
@@ -117,11 +134,11 @@ void App::replay() {
     if (shown <= 0 || shown_state_.reveals_new.empty()) return;
     // Back to the picture before, at once; then the step again, staged.
     const auto before = step_state::at(story_, shown - 1);
-    const double now = platform::now_ms();
+    const double now = host::now_ms();
     map_.show(story_, before, layouts_.at(shown - 1),
               story_.steps[static_cast<std::size_t>(shown - 1)].focus, now, false);
     map_.show(story_, shown_state_, layouts_.at(shown),
-              story_.steps[static_cast<std::size_t>(shown)].focus, now, !platform::prefers_reduced_motion());
+              story_.steps[static_cast<std::size_t>(shown)].focus, now, !host::prefers_reduced_motion());
 }
 
 bool App::go_id(std::string_view id) {
@@ -141,6 +158,25 @@ bool App::select_id(std::string_view id) {
     nav_->select(e);
     if (nav_->selected() != before) changed(false, true);
     return nav_->selected() == node;
+}
+
+bool App::key(ImGuiKey key, bool shift) {
+    switch (key) {
+        case ImGuiKey_Tab: return focus_ring::tab(shift);   // false off either end: focus may leave the map
+        case ImGuiKey_Escape: focus_ring::clear(); return false;
+        case ImGuiKey_Enter:
+        case ImGuiKey_KeyPadEnter:
+        case ImGuiKey_Space:
+            if (!focus_ring::press()) next();   // the button in focus, else onwards
+            return true;
+        case ImGuiKey_RightArrow:
+        case ImGuiKey_PageDown: next(); return true;
+        case ImGuiKey_LeftArrow:
+        case ImGuiKey_PageUp: prev(); return true;
+        case ImGuiKey_Home: go(0); return true;
+        case ImGuiKey_End: go(static_cast<int>(story_.steps.size()) - 1); return true;
+        default: return false;
+    }
 }
 
 void App::uncover() {
@@ -198,7 +234,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
     if (a.go >= 0) go(a.go);
     if (a.uncover) uncover();
     if (a.copy_link)
-        platform::copy_link(story_.steps[static_cast<std::size_t>(nav_->step())].id,
+        host::copy_link(story_.steps[static_cast<std::size_t>(nav_->step())].id,
                             tab_title());
     if (a.save_image) request_picture();
     if (a.transcript) save_transcript();
@@ -234,6 +270,8 @@ std::string App::take_picture() {
     picture_ = Picture::None;
     return story_.id + "-step-" + std::to_string(nav_->step() + 1) + ".png";
 }
+
+bool App::still(double now) const { return std::strcmp(map_.phase(now), "still") == 0; }
 
 void App::idle(double now) {
     if (!nav_ || std::strcmp(map_.phase(now), "still") != 0) return;
@@ -330,8 +368,9 @@ std::string App::state_json() const {
     j["hint"] = panel_.hint();
     j["keyboardFocus"] = focus_ring::focused_label();
     const ImVec2 t0 = panel_.timeline_min(), t1 = panel_.timeline_max();
+    j["titleRect"] = rect(panel_.title_rect());
     j["timeline"] = {{"x", t0.x}, {"y", t0.y}, {"w", t1.x - t0.x}, {"h", t1.y - t0.y}};
-    j["staging"] = {{"phase", map_.phase(platform::now_ms())},
+    j["staging"] = {{"phase", map_.phase(host::now_ms())},
                     {"subject", subject >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(subject)].id)
                                              : nlohmann::json(nullptr)}};
     return j.dump();

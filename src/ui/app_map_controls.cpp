@@ -2,6 +2,7 @@
 // the whole map and Frame the step, the search field's place, the filter
 // (by kind, or members of a group the reader knows), the legend; and what
 // the query or the filter lights on the map.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -9,7 +10,7 @@
 #include "app.h"
 #include "core/search.h"
 #include "focus_ring.h"
-#include "platform.h"
+#include "host.h"
 #include "theme.h"
 
 using namespace explainer;
@@ -24,7 +25,7 @@ void App::choose_filter(int filter) {
     filter_ = filter;
     if (filter_ != 0 && !query_.empty()) {
         query_.clear();
-        platform::clear_search();
+        host::clear_search();
     }
     update_lit();
 }
@@ -90,7 +91,7 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
     const ImVec4 rect{at.x, at.y, field_w, field_h};
     if (rect.x != search_rect_.x || rect.y != search_rect_.y || rect.z != search_rect_.z || rect.w != search_rect_.w) {
         search_rect_ = rect;
-        platform::place_search(rect.x, rect.y, rect.z, rect.w);
+        host::place_search(rect.x, rect.y, rect.z, rect.w);
     }
     ImGui::SameLine();
     // Filters: by kind, or members of a group the reader knows has members.

@@ -12,6 +12,7 @@
 #include "core/step_state.h"
 #include "core/story.h"
 #include "core/what_changed.h"
+#include "theme.h"
 
 namespace panel {
 
@@ -22,10 +23,7 @@ struct Actions {
     int select = -2;           // -2 nothing, -1 clear, else an entity
 };
 
-struct Fonts {
-    ImFont* body;
-    ImFont* title;
-};
+using Fonts = theme::Fonts;
 
 class Panel {
 public:
@@ -38,6 +36,9 @@ public:
     bool collapsed() const { return collapsed_; }   // phones: "Hide text" gives the map the room
     // The timeline tooltip shown in the last frame ("" for none), and where the timeline is.
     const std::string& hint() const { return hint_; }
+    // Where the step's title was drawn in the last frame (x, y, w, h; zero
+    // under a cover, which names no step).
+    ImVec4 title_rect() const { return title_rect_; }
     ImVec2 timeline_min() const { return timeline_min_; }
     ImVec2 timeline_max() const { return timeline_max_; }
 
@@ -57,6 +58,11 @@ private:
     std::string open_source_;     // the line whose source is shown, or ""
     std::string hint_;
     ImVec2 timeline_min_, timeline_max_;
+    ImVec4 title_rect_{0, 0, 0, 0};
+    void note_title() {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        title_rect_ = {a.x, a.y, b.x - a.x, b.y - a.y};
+    }
     bool collapsed_ = false;
 };
 

@@ -17,12 +17,13 @@
 #include "focus_ring.h"
 #include "map_view.h"
 #include "panel.h"
-#include "platform.h"
+#include "host.h"
 
 class App {
 public:
-    // Parses, validates and lays out the story; on failure fills problems.
-    bool load(std::string_view story_text, ImFont* map_font, std::vector<std::string>& problems);
+    // Parses, validates and lays out a story and shows its first step; on
+    // failure fills problems and keeps what is shown. Needs the fonts built.
+    bool load(std::string_view story_text, std::vector<std::string>& problems);
     const explainer::story::Story& story() const { return story_; }
 
     // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
@@ -30,6 +31,8 @@ public:
     // Work done ahead after a frame is drawn, while the map is still: the
     // next step's layout, so that Next does not wait for it.
     void idle(double now);
+    // Nothing moves on the map: a host may wait for input instead of drawing.
+    bool still(double now) const;
 
     // Reader actions, also reached from the JS API and the keyboard.
     void open_link(std::string_view fragment, bool from_history);
@@ -45,7 +48,10 @@ public:
     void request_picture() { picture_ = Picture::Requested; }
     std::string take_picture();
     // "Transcript": the story up to the step whose knowledge is on screen.
-    void save_transcript() { platform::save_transcript(nav_->shown_step()); }
+    void save_transcript() { host::save_transcript(nav_->shown_step()); }
+    // The keys the app binds (the host sends only keys meant for the map):
+    // true when the key was used.
+    bool key(ImGuiKey key, bool shift);
     void zoom_by(float factor, float x, float y) { map_.zoom_by(factor, {x, y}); }
     // Search by name (the page's search field): matches stay lit, the rest fade.
     void set_query(std::string_view query);

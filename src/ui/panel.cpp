@@ -142,6 +142,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     if (compact && collapsed_) {
         ImGui::PushFont(fonts.title);
         ImGui::TextWrapped("%s", nav.covered() ? "A hidden twist" : step.title.c_str());
+        note_title();
         ImGui::PopFont();
         ImGui::End();
         return out;
@@ -149,6 +150,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
 
     ImGui::BeginChild("text", {0, 0}, false);
     if (nav.covered()) {
+        title_rect_ = {};
         // Says what is hidden without saying what it is.
         const int skipped = nav.skipped(), first = nav.first_skipped();
         ImGui::PushFont(fonts.title);
@@ -174,6 +176,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
         dim_text(s.sections[static_cast<std::size_t>(step.section)].title);
         ImGui::PushFont(fonts.title);
         ImGui::TextWrapped("%s", step.title.c_str());
+        note_title();
         ImGui::PopFont();
         if (step.reveal) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(theme::kReveal));

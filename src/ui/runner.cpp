@@ -1,0 +1,34 @@
+#include "runner.h"
+
+#include "focus_ring.h"
+
+namespace runner {
+
+void create_context() {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // nothing of a session is written anywhere
+    io.LogFilename = nullptr;
+    theme::apply_style(1.0f);
+}
+
+bool Runner::fonts_for(float pixel_ratio) {
+    if (pixel_ratio == fonts_ratio_) return false;
+    fonts_ = theme::build_fonts(*ImGui::GetIO().Fonts, ttf_, ttf_size_, pixel_ratio);
+    fonts_ratio_ = pixel_ratio;
+    return true;
+}
+
+ImDrawData& Runner::frame(const Surface& surface, double now) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(surface.width, surface.height);
+    io.DisplayFramebufferScale = ImVec2(surface.pixel_ratio, surface.pixel_ratio);
+    ImGui::NewFrame();
+    focus_ring::begin_frame();
+    app_.frame(now, fonts_);
+    ImGui::Render();
+    return *ImGui::GetDrawData();
+}
+
+}  // namespace runner
