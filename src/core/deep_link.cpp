@@ -1,6 +1,5 @@
 #include "deep_link.h"
 
-#include "step_state.h"
 
 namespace explainer::deep_link {
 
@@ -97,37 +96,33 @@ std::string format(std::string_view step_id, std::string_view entity_id) {
     return out;
 }
 
-Target resolve(const story::Story& s, const Link& link) {
+Target resolve(const story::Story& s, std::string_view fragment) {
+    const Link link = parse(fragment);
     Target t;
     switch (link.status) {
         case Link::Status::Empty: return t;
         case Link::Status::TooLong:
             t.notice = "That link is too long to be one of ours; starting from the beginning.";
-            return t;
+            break;
         case Link::Status::Malformed:
             t.notice = "That link is not in a form we recognise; starting from the beginning.";
-            return t;
-        case Link::Status::Ok: break;
+            break;
+        case Link::Status::Ok: {
+            const int step = s.find_step(link.step);
+            if (step < 0) {
+                t.notice = "No step called " + shown(link.step) + " in this story; starting from the beginning.";
+                break;
+            }
+            t.step = step;
+            if (link.entity.empty()) break;
+            t.entity = s.find_entity(link.entity);
+            if (t.entity < 0)
+                t.notice = "Nothing called " + shown(link.entity) + " in this story; showing the step without a selection.";
+            break;
+        }
     }
-    const int step = s.find_step(link.step);
-    if (step < 0) {
-        t.notice = "No step called " + shown(link.step) + " in this story; starting from the beginning.";
-        return t;
-    }
-    t.step = step;
-    if (link.entity.empty()) return t;
-    const int entity = s.find_entity(link.entity);
-    if (entity < 0) {
-        t.notice = "Nothing called " + shown(link.entity) + " in this story; showing the step without a selection.";
-        return t;
-    }
-    const auto state = step_state::at(s, step);
-    const int node = step_state::node_of(state, entity);
-    if (node < 0) {
-        t.notice = "That link selects someone who has not appeared yet at this step; showing the step without a selection.";
-        return t;
-    }
-    t.entity = node;
+    const auto& step_id = s.steps[static_cast<std::size_t>(t.step)].id;
+    t.canonical = t.entity < 0 ? format(step_id) : format(step_id, s.entities[static_cast<std::size_t>(t.entity)].id);
     return t;
 }
 

@@ -4,8 +4,8 @@
 //   #/<step-id>/<entity-id>   also selects that entity
 //
 // parse() and format() are pure string ↔ struct functions that know nothing of
-// any story; resolve() maps a parsed link onto a story with a defined fallback
-// and a short notice for the reader. Any input string is accepted: junk, broken
+// any story; resolve() maps a raw fragment onto a story with a defined
+// fallback and a short notice for the reader. Any input string is accepted: junk, broken
 // percent-encoding or megabytes of text never throw and never loop.
 #pragma once
 
@@ -29,15 +29,17 @@ Link parse(std::string_view fragment);            // with or without the leading
 std::string format(std::string_view step_id, std::string_view entity_id = {});
 
 struct Target {
-    int step = 0;          // always a valid step index
-    int entity = -1;       // -1: select nothing
-    std::string notice;    // empty, or one sentence saying what was not found
+    int step = 0;            // always a valid step index
+    int entity = -1;         // the entity the link names (not yet which node shows it), or -1
+    std::string canonical;   // the link in its one spelling (ids, not aliases; "" for an empty link)
+    std::string notice;      // empty, or one sentence saying what was not found
 };
 
-// Unknown step → the first step. Known step but unknown entity, or an entity
-// the reader has not met yet at that step (a spoiler) → the step, nothing
-// selected. An entity merged by an identity reveal selects the node that
-// stands for it. The story must have at least one step.
-Target resolve(const story::Story& story, const Link& link);
+// Parses a raw fragment once and maps it onto a story: an unknown or
+// malformed step → the first step; a known step with an unknown entity →
+// the step, nothing named. Old ids (aliases) resolve to what they became.
+// Whether the entity may be selected at that step is the navigator's call
+// (navigator.h holds the spoiler rule). The story must have a step.
+Target resolve(const story::Story& story, std::string_view fragment);
 
 }  // namespace explainer::deep_link

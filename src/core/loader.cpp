@@ -68,7 +68,7 @@ void read_entities(FieldReader& r, const Json& list, const Indexes& ix, Story& s
         std::string kind;
         if (r.text(item, "kind", path, kind, kLabel) && !story::parse_kind(kind, e.kind)) {
             r.problem(at(path, "kind"), "unknown kind " + quote(kind) +
-                      " (expected character, group, species, program, place or term)");
+                      " (expected " + story::kind_names() + ")");
         }
         const Json* facts = r.array(item, "facts", path, Need::Optional, 50);
         if (!facts) continue;

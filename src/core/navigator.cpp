@@ -7,7 +7,9 @@
 
 namespace explainer::navigator {
 
-Navigator::Navigator(const story::Story& story) : story_(story) {}
+Navigator::Navigator(const story::Story& story, step_state::Cache& states) : story_(story), states_(&states) {}
+Navigator::Navigator(const story::Story& story)
+    : story_(story), own_states_(std::make_unique<step_state::Cache>(story)), states_(own_states_.get()) {}
 
 void Navigator::arrive(int step) {
     pending_select_ = -1;   // arriving shows the step: nothing is left waiting for a cover to lift
@@ -17,7 +19,7 @@ void Navigator::arrive(int step) {
     skipped_ = 0;
     furthest_ = std::max(furthest_, step);
     // A selection survives a step change only while its node is on the map.
-    if (selected_ >= 0) selected_ = step_state::node_of(step_state::at(story_, step), selected_);
+    if (selected_ >= 0) selected_ = step_state::node_of(*states_->at(step), selected_);
 }
 
 bool Navigator::go(int step) {
@@ -60,7 +62,7 @@ void Navigator::select(int entity) {
         return;
     }
     // Not on the map shown: ignored, and what a covered link waits to select still waits.
-    const int node = step_state::node_of(step_state::at(story_, shown_step() < 0 ? 0 : shown_step()), entity);
+    const int node = step_state::node_of(*states_->at(shown_step() < 0 ? 0 : shown_step()), entity);
     if (node < 0 || (covered_ && shown_step() < 0)) return;
     selected_ = node;
     pending_select_ = -1;
@@ -73,8 +75,8 @@ void Navigator::uncover() {
     if (pending >= 0) select(pending);
 }
 
-void Navigator::open_link(std::string_view fragment, bool from_history) {
-    const auto target = deep_link::resolve(story_, deep_link::parse(fragment));
+bool Navigator::open_link(std::string_view fragment, bool from_history) {
+    const auto target = deep_link::resolve(story_, fragment);
     notice_ = target.notice;
     // The twists this link would jump over unseen (Back/Forward jumps over none).
     int first = -1;
@@ -89,12 +91,20 @@ void Navigator::open_link(std::string_view fragment, bool from_history) {
         first_skipped_ = first;
         skipped_ = count;
     }
-    if (target.entity < 0) return;
-    // Select what the link names, as known on the map being shown; under a
-    // cover that may not exist yet (it would give the twist away), so it waits.
-    const int named = story_.find_entity(deep_link::parse(fragment).entity);
-    select(named);
-    if (selected_ < 0) pending_select_ = named;
+    if (target.entity >= 0) {
+        if (step_state::node_of(*states_->at(target.step), target.entity) < 0) {
+            // Not met yet even at the linked step: naming them would be a spoiler.
+            notice_ = "That link selects someone who has not appeared yet at this step; "
+                      "showing the step without a selection.";
+        } else {
+            // Selected as known on the map being shown; under a cover they may
+            // not exist yet (that would give the twist away), so it waits.
+            select(target.entity);
+            if (selected_ < 0) pending_select_ = target.entity;
+        }
+    }
+    // An empty address stands for the first step as it is.
+    return this->fragment() != fragment && !(fragment.empty() && step_ == 0);
 }
 
 std::string Navigator::fragment() const {

@@ -11,17 +11,21 @@
 // than stepping past it.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "step_state.h"
 #include "story.h"
 
 namespace explainer::navigator {
 
 class Navigator {
 public:
-    explicit Navigator(const story::Story& story);
+    // states: shared with whoever draws the steps, so each is built once.
+    Navigator(const story::Story& story, step_state::Cache& states);
+    explicit Navigator(const story::Story& story);   // with a cache of its own
 
     // The reader's own moves; each returns true if what is shown changed.
     bool go(int step);
@@ -30,9 +34,11 @@ public:
     void select(int entity);          // -1 clears; entities not on the map are ignored
     void uncover();                   // shows everything up to the linked step
 
-    // A fragment from the address bar (first load, a paste, or Back/Forward).
-    // from_history: Back/Forward, where the reader has been before.
-    void open_link(std::string_view fragment, bool from_history = false);
+    // A raw fragment from the address bar (first load, a paste, or
+    // Back/Forward); from_history: Back/Forward, where the reader has been
+    // before. Returns true when the address bar should be corrected to
+    // fragment() (the link was bad, or spelled otherwise).
+    bool open_link(std::string_view fragment, bool from_history = false);
 
     int step() const { return step_; }
     int selected() const { return selected_; }
@@ -58,6 +64,8 @@ private:
     // how many, and the first (or -1).
     int unseen_twists(int step, int* first = nullptr) const;
     const story::Story& story_;
+    std::unique_ptr<step_state::Cache> own_states_;   // when not given one
+    step_state::Cache* states_;
     int step_ = 0;
     int selected_ = -1;
     int pending_select_ = -1;   // named by a covered link; selected once uncovered

@@ -81,6 +81,21 @@ State at(const Story& s, int k) {
     return st;
 }
 
+std::shared_ptr<const State> Cache::at(int k) {
+    k = std::max(0, std::min(k, static_cast<int>(story_->steps.size()) - 1));
+    for (std::size_t i = 0; i < recent_.size(); ++i) {
+        if (recent_[i]->step != k) continue;
+        auto hit = recent_[i];
+        recent_.erase(recent_.begin() + static_cast<std::ptrdiff_t>(i));
+        recent_.push_back(hit);
+        return hit;
+    }
+    if (recent_.size() >= kKeep) recent_.erase(recent_.begin());
+    recent_.push_back(std::make_shared<const State>(step_state::at(*story_, k)));
+    ++builds_;
+    return recent_.back();
+}
+
 int node_of(const State& state, int entity) {
     if (entity < 0 || entity >= static_cast<int>(state.shown_as.size())) return -1;
     return state.shown_as[entity];

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,23 @@ struct State {
 
 // k is clamped to the story's steps.
 State at(const story::Story& story, int k);
+
+// The states of the last few steps asked for, shared by everyone who needs
+// one (the navigator, the link it opens, the map and the panel), so that a
+// step's state is built once however many of them ask. A state handed out
+// stays valid for as long as its holder keeps it.
+class Cache {
+public:
+    explicit Cache(const story::Story& story) : story_(&story) {}
+    std::shared_ptr<const State> at(int k);
+    int builds() const { return builds_; }   // how many states were built (tests)
+
+private:
+    static constexpr std::size_t kKeep = 4;   // shown, the one before (replay), a link's target
+    const story::Story* story_;
+    std::vector<std::shared_ptr<const State>> recent_;   // most recently asked for last
+    int builds_ = 0;
+};
 
 // The node that stands for entity e at this state (identity reveals applied),
 // or -1 when e is not known yet.

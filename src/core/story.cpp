@@ -4,21 +4,23 @@
 
 namespace explainer::story {
 
-namespace {
-constexpr const char* kKindNames[kKindCount] = {"character", "group", "species",
-                                                "program", "place", "term"};
-}
-
-const char* kind_name(Kind kind) { return kKindNames[static_cast<int>(kind)]; }
-
 bool parse_kind(std::string_view text, Kind& out) {
-    for (int i = 0; i < kKindCount; ++i) {
-        if (text == kKindNames[i]) {
-            out = static_cast<Kind>(i);
+    for (const auto& k : kKinds) {
+        if (text == k.name) {
+            out = k.kind;
             return true;
         }
     }
     return false;
+}
+
+std::string kind_names() {
+    std::string out;
+    for (int i = 0; i < kKindCount; ++i) {
+        if (i > 0) out += i + 1 == kKindCount ? " or " : ", ";
+        out += kKinds[i].name;
+    }
+    return out;
 }
 
 const char* reveal_type_name(RevealType type) {

@@ -12,10 +12,38 @@
 
 namespace explainer::story {
 
+// The kinds of entity, in one table: what a story file calls each, what the
+// UI calls it, and how the map draws it (plain data: the UI turns the colour
+// and shape into pixels).
 enum class Kind { Character, Group, Species, Program, Place, Term };
-constexpr int kKindCount = 6;
-const char* kind_name(Kind kind);                     // "character", "group", …
+enum class Shape { Circle, Hexagon, Diamond, RoundedSquare, Triangle, Ring };
+struct KindInfo {
+    Kind kind;
+    const char* name;     // in story files: "character", …
+    const char* title;    // "Character", …
+    const char* plural;   // "Characters", …, "Species"
+    unsigned rgb;         // 0xRRGGBB
+    Shape shape;
+};
+constexpr KindInfo kKinds[] = {
+    {Kind::Character, "character", "Character", "Characters", 0xEC686E, Shape::Circle},
+    {Kind::Group, "group", "Group", "Groups", 0xF2B45A, Shape::Hexagon},
+    {Kind::Species, "species", "Species", "Species", 0x5FB3F0, Shape::Diamond},
+    {Kind::Program, "program", "Program", "Programs", 0xA080F5, Shape::RoundedSquare},
+    {Kind::Place, "place", "Place", "Places", 0x58C79A, Shape::Triangle},
+    {Kind::Term, "term", "Term", "Terms", 0xB8BCC8, Shape::Ring},
+};
+constexpr int kKindCount = static_cast<int>(sizeof kKinds / sizeof kKinds[0]);
+constexpr bool kinds_in_order() {
+    for (int i = 0; i < kKindCount; ++i)
+        if (static_cast<int>(kKinds[i].kind) != i) return false;
+    return true;
+}
+static_assert(kinds_in_order(), "kKinds lists the kinds in the order of enum Kind");
+inline const KindInfo& kind_info(Kind kind) { return kKinds[static_cast<int>(kind)]; }
+inline const char* kind_name(Kind kind) { return kind_info(kind).name; }
 bool parse_kind(std::string_view text, Kind& out);
+std::string kind_names();   // "character, group, …, place or term", for messages
 
 // identity: the subject turns out to be the target (one node becomes another).
 // nature:   the subject turns out to be a member of the target (a species or

@@ -33,9 +33,10 @@ bool App::load(std::string_view text, std::vector<std::string>& problems) {
     // size, so the atlas's first font (the body font) serves.
     sizes_ = map_.measure(story_, ImGui::GetIO().Fonts->Fonts[0]);
     layouts_ = story_layout::Steps(story_, sizes_);
-    nav_ = std::make_unique<navigator::Navigator>(story_);
+    states_ = std::make_unique<step_state::Cache>(story_);
+    nav_ = std::make_unique<navigator::Navigator>(story_, *states_);
     shown_ = -2;
-    shown_state_ = {};
+    shown_state_ = std::make_shared<const step_state::State>();
     changes_.clear();
     query_.clear();
     found_.clear();
@@ -52,16 +53,18 @@ void App::changed(bool step_changed, bool write_url) {
     const int shown = nav_->shown_step();
     const double now = host::now_ms();
     if (shown != shown_) {
-        shown_state_ = step_state::at(story_, std::max(shown, 0));
+        shown_state_ = states_->at(std::max(shown, 0));
         if (shown < 0) {   // a covered first step: an empty map
-            std::fill(shown_state_.shown_as.begin(), shown_state_.shown_as.end(), -1);
-            shown_state_.nodes.clear();
+            auto empty = std::make_shared<step_state::State>(*shown_state_);
+            std::fill(empty->shown_as.begin(), empty->shown_as.end(), -1);
+            empty->nodes.clear();
+            shown_state_ = std::move(empty);
         }
         const auto& focus = story_.steps[static_cast<std::size_t>(std::max(shown, 0))].focus;
-        map_.show(story_, shown_state_, layouts_.at(std::max(shown, 0)), focus, now,
+        map_.show(story_, shown_state(), layouts_.at(std::max(shown, 0)), focus, now,
                   !host::prefers_reduced_motion() && shown_ != -2 && shown >= 0);
         shown_ = shown;
-        changes_ = shown >= 0 ? what_changed::at(story_, shown_state_) : std::vector<what_changed::Item>();
+        changes_ = shown >= 0 ? what_changed::at(story_, shown_state()) : std::vector<what_changed::Item>();
         update_lit();
     }
     if (nav_->covered()) changes_.clear();   // the cover hides the step's own text, and so what it changed
@@ -100,11 +103,9 @@ void App::flush_url(double now) {
 }
 
 void App::open_link(std::string_view fragment, bool from_history) {
-    const std::string before = nav_ ? nav_->fragment() : "";
-    nav_->open_link(fragment, from_history);
     // The address bar already shows the link; rewrite it only where it was
     // corrected (a bad link), and then without a new history entry.
-    const bool corrected = nav_->fragment() != fragment && !(fragment.empty() && nav_->step() == 0);
+    const bool corrected = nav_->open_link(fragment, from_history);
     if (corrected) {
         url_pending_ = nav_->fragment();
         url_push_ = false;
@@ -131,13 +132,13 @@ void App::prev() {
 
 void App::replay() {
     const int shown = nav_->shown_step();
-    if (shown <= 0 || shown_state_.reveals_new.empty()) return;
+    if (shown <= 0 || shown_state().reveals_new.empty()) return;
     // Back to the picture before, at once; then the step again, staged.
-    const auto before = step_state::at(story_, shown - 1);
+    const auto before = states_->at(shown - 1);
     const double now = host::now_ms();
-    map_.show(story_, before, layouts_.at(shown - 1),
+    map_.show(story_, *before, layouts_.at(shown - 1),
               story_.steps[static_cast<std::size_t>(shown - 1)].focus, now, false);
-    map_.show(story_, shown_state_, layouts_.at(shown),
+    map_.show(story_, shown_state(), layouts_.at(shown),
               story_.steps[static_cast<std::size_t>(shown)].focus, now, !host::prefers_reduced_motion());
 }
 
@@ -152,8 +153,8 @@ bool App::select_id(std::string_view id) {
     const int e = id.empty() ? -1 : story_.find_entity(id);
     if (!id.empty() && e < 0) return false;
     const int before = nav_->selected();
-    if (shown_ != nav_->shown_step()) changed(false, false);   // shown_state_ must be current
-    const int node = e < 0 ? -1 : step_state::node_of(shown_state_, e);
+    if (shown_ != nav_->shown_step()) changed(false, false);   // shown_state() must be current
+    const int node = e < 0 ? -1 : step_state::node_of(shown_state(), e);
     if (e >= 0 && node < 0) return false;   // not on the map yet: that would be a spoiler
     nav_->select(e);
     if (nav_->selected() != before) changed(false, true);
@@ -204,7 +205,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
         panel_size = {pw, h};
         map_max.x = w - pw;
     }
-    const auto& drawn = shown_state_;
+    const auto& drawn = shown_state();
     const auto m = map_.draw(story_, drawn, map_min, map_max, nav_->selected(), now, fonts.body);
     if (m.hovered >= 0 && m.hovered != nav_->selected()) {
         const auto c = step_state::card(story_, drawn, m.hovered);
@@ -284,7 +285,7 @@ void App::edge_tooltip(const std::vector<int>& rels) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
     for (int i : rels) {
         const auto& rel = story_.relationships[static_cast<std::size_t>(i)];
-        const auto& st = shown_state_;
+        const auto& st = shown_state();
         ImGui::TextWrapped("%s%s%s", st.rel_over[static_cast<std::size_t>(i)] ? "No longer believed: " : "",
                            story::sentence(story_, rel, st.shown_as[rel.from], st.shown_as[rel.to]).c_str(),
                            rel.apparent ? " (seems)" : "");
@@ -311,7 +312,7 @@ std::string App::state_json() const {
     const int shown = nav_->shown_step();
     if (shown >= 0) {
         const auto& laid_out = layouts_.laid_out(shown);   // changed() laid it out
-        for (int e : shown_state_.nodes) {   // the state changed() built for this step
+        for (int e : shown_state().nodes) {   // the state changed() built for this step
             const auto& id = story_.entities[static_cast<std::size_t>(e)].id;
             ids.push_back(id);
             if (static_cast<std::size_t>(e) >= laid_out.size()) continue;
@@ -358,7 +359,7 @@ std::string App::state_json() const {
     j["controlsBottom"] = map_.area_min().y + map_.reserved_top();   // the map's controls end here
     auto screen = nlohmann::json::object();
     if (shown >= 0)
-        for (int e : shown_state_.nodes) {
+        for (int e : shown_state().nodes) {
             const ImVec2 p = map_.screen_position(e);
             screen[story_.entities[static_cast<std::size_t>(e)].id] = {p.x, p.y};
         }

@@ -77,6 +77,7 @@ private:
     // next step ahead while the map is still (idle()), any other on demand.
     explainer::story_layout::Steps layouts_;
     std::vector<explainer::layout::Vec2> sizes_;
+    std::unique_ptr<explainer::step_state::Cache> states_;   // shared with nav_: one build per step
     std::unique_ptr<explainer::navigator::Navigator> nav_;
     explainer::navigator::HistoryPolicy history_;
     map_view::MapView map_;
@@ -84,7 +85,8 @@ private:
     int shown_ = -2;                  // shown_step() the map was last given
     // What the map draws for shown_: the state at that step, or an empty map
     // under a covered first step. Built once per change, not per frame.
-    explainer::step_state::State shown_state_;
+    std::shared_ptr<const explainer::step_state::State> shown_state_;
+    const explainer::step_state::State& shown_state() const { return *shown_state_; }
     std::vector<explainer::what_changed::Item> changes_;   // the shown step's, empty under a cover
     std::string query_;
     std::vector<int> found_;          // the query's matches at the shown step

@@ -43,8 +43,8 @@ bool App::set_filter(std::string_view spec) {
     }
     if (spec.substr(0, 8) == "members:") {
         // Only a group the reader already knows has members: no filter may tell of a later twist.
-        const int g = step_state::node_of(shown_state_, story_.find_entity(spec.substr(8)));
-        const auto groups = search::groups(story_, shown_state_);
+        const int g = step_state::node_of(shown_state(), story_.find_entity(spec.substr(8)));
+        const auto groups = search::groups(story_, shown_state());
         if (std::find(groups.begin(), groups.end(), g) == groups.end()) return false;
         choose_filter(kGroupFilter + g);
         return true;
@@ -55,7 +55,7 @@ bool App::set_filter(std::string_view spec) {
 void App::update_lit() {
     found_.clear();
     std::vector<unsigned char> lit;
-    const auto& st = shown_state_;
+    const auto& st = shown_state();
     if (!query_.empty() && shown_ >= 0) {
         found_ = search::find(story_, st, query_);
         lit.assign(story_.entities.size(), 0);
@@ -102,10 +102,10 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
     // The choices: none, each kind on the map, members of each group with members on it.
     std::vector<std::pair<int, std::string>> choices{{0, "No filter"}};
     bool kinds[story::kKindCount] = {};
-    for (int n : shown_state_.nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
+    for (int n : shown_state().nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
     for (int k = 0; k < story::kKindCount; ++k)
         if (kinds[k]) choices.emplace_back(k + 1, std::string(theme::kind_plural(static_cast<story::Kind>(k))) + " only");
-    for (int g : search::groups(story_, shown_state_))
+    for (int g : search::groups(story_, shown_state()))
         choices.emplace_back(kGroupFilter + g, "Members of " + story_.entities[static_cast<std::size_t>(g)].name);
     if (ImGui::BeginCombo("##filter", current.c_str())) {
         int chosen = -1;

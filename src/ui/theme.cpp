@@ -14,78 +14,51 @@ ImU32 with_alpha(ImU32 color, float alpha) {
 }
 
 ImU32 kind_color(Kind kind, float alpha) {
-    ImU32 c = IM_COL32(184, 188, 200, 255);
-    switch (kind) {
-        case Kind::Character: c = IM_COL32(236, 104, 110, 255); break;
-        case Kind::Group: c = IM_COL32(242, 180, 90, 255); break;
-        case Kind::Species: c = IM_COL32(95, 179, 240, 255); break;
-        case Kind::Program: c = IM_COL32(160, 128, 245, 255); break;
-        case Kind::Place: c = IM_COL32(88, 199, 154, 255); break;
-        case Kind::Term: break;
-    }
-    return with_alpha(c, alpha);
+    const unsigned rgb = explainer::story::kind_info(kind).rgb;
+    return with_alpha(IM_COL32((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, 255), alpha);
 }
 
-const char* kind_title(Kind kind) {
-    switch (kind) {
-        case Kind::Character: return "Character";
-        case Kind::Group: return "Group";
-        case Kind::Species: return "Species";
-        case Kind::Program: return "Program";
-        case Kind::Place: return "Place";
-        case Kind::Term: return "Term";
-    }
-    return "";
-}
-
-const char* kind_plural(Kind kind) {
-    switch (kind) {
-        case Kind::Character: return "Characters";
-        case Kind::Group: return "Groups";
-        case Kind::Species: return "Species";
-        case Kind::Program: return "Programs";
-        case Kind::Place: return "Places";
-        case Kind::Term: return "Terms";
-    }
-    return "";
-}
+const char* kind_title(Kind kind) { return explainer::story::kind_info(kind).title; }
+const char* kind_plural(Kind kind) { return explainer::story::kind_info(kind).plural; }
 
 void draw_shape(ImDrawList* dl, Kind kind, ImVec2 c, float r, ImU32 fill, ImU32 outline, bool detailed) {
+    using explainer::story::Shape;
+    const Shape shape = explainer::story::kind_info(kind).shape;
     const float t = r * 0.12f + 1.0f;
     // Circles take as many segments as their size needs (ImGui's own
     // tessellation, 0), not a fixed 32: a small node is most of a big map.
     if (!detailed) {   // a crowded map: fill only, coarse circles
-        if (kind == Kind::Character || kind == Kind::Term) dl->AddCircleFilled(c, r, fill, 8);
-        else if (kind == Kind::Group) dl->AddNgonFilled(c, r * 1.08f, fill, 6);
-        else dl->AddRectFilled({c.x - r, c.y - r}, {c.x + r, c.y + r}, fill, kind == Kind::Program ? r * 0.3f : 0.0f);
+        if (shape == Shape::Circle || shape == Shape::Ring) dl->AddCircleFilled(c, r, fill, 8);
+        else if (shape == Shape::Hexagon) dl->AddNgonFilled(c, r * 1.08f, fill, 6);
+        else dl->AddRectFilled({c.x - r, c.y - r}, {c.x + r, c.y + r}, fill, shape == Shape::RoundedSquare ? r * 0.3f : 0.0f);
         return;
     }
-    switch (kind) {
-        case Kind::Character:
+    switch (shape) {
+        case Shape::Circle:
             dl->AddCircleFilled(c, r, fill, 0);
             dl->AddCircle(c, r, outline, 0, t);
             break;
-        case Kind::Group:
+        case Shape::Hexagon:
             dl->AddNgonFilled(c, r * 1.08f, fill, 6);
             dl->AddNgon(c, r * 1.08f, outline, 6, t);
             break;
-        case Kind::Species: {
+        case Shape::Diamond: {
             const ImVec2 p[4] = {{c.x, c.y - r * 1.2f}, {c.x + r * 1.2f, c.y}, {c.x, c.y + r * 1.2f}, {c.x - r * 1.2f, c.y}};
             dl->AddConvexPolyFilled(p, 4, fill);
             dl->AddPolyline(p, 4, outline, ImDrawFlags_Closed, t);
             break;
         }
-        case Kind::Program:
+        case Shape::RoundedSquare:
             dl->AddRectFilled({c.x - r, c.y - r}, {c.x + r, c.y + r}, fill, r * 0.3f);
             dl->AddRect({c.x - r, c.y - r}, {c.x + r, c.y + r}, outline, r * 0.3f, 0, t);
             break;
-        case Kind::Place: {
+        case Shape::Triangle: {
             const ImVec2 p[3] = {{c.x, c.y - r * 1.15f}, {c.x + r * 1.1f, c.y + r * 0.85f}, {c.x - r * 1.1f, c.y + r * 0.85f}};
             dl->AddConvexPolyFilled(p, 3, fill);
             dl->AddPolyline(p, 3, outline, ImDrawFlags_Closed, t);
             break;
         }
-        case Kind::Term:
+        case Shape::Ring:
             dl->AddCircleFilled(c, r * 0.8f, with_alpha(fill, 0.35f), 0);
             dl->AddCircle(c, r * 0.8f, fill, 0, t * 1.4f);
             break;

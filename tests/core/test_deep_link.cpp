@@ -59,32 +59,36 @@ TEST_CASE("format escapes anything outside the id alphabet, and parse undoes it"
     CHECK(l.entity == odd);
 }
 
-TEST_CASE("resolve falls back sensibly and says why") {
+TEST_CASE("resolve parses a raw fragment once, falls back sensibly, says why, and gives the canonical spelling") {
     const auto s = fixture::load(fixture::story()).story;
-    auto t = deep_link::resolve(s, deep_link::parse("#/s3/mask"));
+    auto t = deep_link::resolve(s, "#/s3/mask");
     CHECK(t.step == 2);
-    CHECK(t.entity == s.find_entity("villain"));   // unmasked: the node that stands for it
+    CHECK(t.entity == s.find_entity("mask"));   // the entity named; which node shows it is the navigator's call
+    CHECK(t.canonical == "#/s3/mask");
     CHECK(t.notice.empty());
 
-    t = deep_link::resolve(s, deep_link::parse("#/nope/hero"));
+    t = deep_link::resolve(s, "/s3");   // without the '#'
+    CHECK(t.step == 2);
+    CHECK(t.canonical == "#/s3");
+
+    t = deep_link::resolve(s, "#/nope/hero");
     CHECK(t.step == 0);
     CHECK(t.entity == -1);
+    CHECK(t.canonical == "#/s1");
     CHECK(t.notice == "No step called \"nope\" in this story; starting from the beginning.");
 
-    t = deep_link::resolve(s, deep_link::parse("#/s2/nobody"));
+    t = deep_link::resolve(s, "#/s2/nobody");
     CHECK(t.step == 1);
     CHECK(t.entity == -1);
+    CHECK(t.canonical == "#/s2");
     CHECK(t.notice.find("Nothing called \"nobody\"") == 0);
 
-    t = deep_link::resolve(s, deep_link::parse("#/s1/villain"));   // would spoil s3
-    CHECK(t.step == 0);
-    CHECK(t.entity == -1);
-    CHECK(!t.notice.empty());
-
-    t = deep_link::resolve(s, deep_link::parse("#/<img src=x onerror=alert(1)>"));
+    t = deep_link::resolve(s, "#/<img src=x onerror=alert(1)>");
     CHECK(t.step == 0);
     CHECK(t.notice.find("<img") != std::string::npos);   // shown as text, never markup
-    CHECK(deep_link::resolve(s, deep_link::parse("")).notice.empty());
+    t = deep_link::resolve(s, "");
+    CHECK(t.notice.empty());
+    CHECK(t.canonical.empty());
 }
 
 TEST_CASE("junk never throws, and every result is a valid step") {
@@ -96,7 +100,7 @@ TEST_CASE("junk never throws, and every result is a valid step") {
         std::string junk;
         const auto len = next() % 40;
         for (std::uint32_t i = 0; i < len; ++i) junk += alphabet[next() % alphabet.size()];
-        const auto t = deep_link::resolve(s, deep_link::parse(junk));
+        const auto t = deep_link::resolve(s, junk);
         REQUIRE(t.step >= 0);
         REQUIRE(t.step < static_cast<int>(s.steps.size()));
         REQUIRE(t.notice.size() < 200);

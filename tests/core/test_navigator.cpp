@@ -134,6 +134,31 @@ TEST_CASE("bad links land on a sensible step with a notice") {
     CHECK_FALSE(nav.notice().empty());
     nav.clear_notice();
     CHECK(nav.notice().empty());
+    // Someone not met yet even at the linked step: the step, no selection, and why.
+    Navigator early(s);
+    CHECK(early.open_link("#/s1/villain"));   // the address bar is corrected
+    CHECK(early.step() == 0);
+    CHECK(early.selected() == -1);
+    CHECK(early.fragment() == "#/s1");
+    CHECK(early.notice().find("not appeared yet") != std::string::npos);
+}
+
+TEST_CASE("open_link says when the address bar needs correcting, and a link's states are built once") {
+    const auto s = tiny();
+    explainer::step_state::Cache states(s);
+    Navigator nav(s, states);
+    CHECK_FALSE(nav.open_link(""));          // the first step as it is
+    CHECK_FALSE(nav.open_link("#/s2/mask"));
+    CHECK(nav.open_link("#/s2/"));            // spelled otherwise: corrected
+    CHECK(nav.fragment() == "#/s2");
+    CHECK(nav.open_link("#/s2/%"));           // malformed: the first step
+    CHECK(nav.fragment() == "#/s1");
+    const int before = states.builds();
+    nav.open_link("#/s3/villain", true);
+    states.at(nav.shown_step());              // what the map draws
+    nav.select(s.find_entity("villain"));
+    CHECK(nav.selected() == s.find_entity("villain"));
+    CHECK(states.builds() == before + 1);     // s3, once, for the link, the map and the selection
 }
 
 TEST_CASE("a selection follows its node, and is dropped when the node leaves the map") {
