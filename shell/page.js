@@ -49,11 +49,11 @@
   let lastHash = location.hash;
   let program = null;   // the program's own functions (page.ready)
   let toastTimer = 0;
-  function toast(text) {
+  function toast(text, ms) {
     $('toast').textContent = text;
     $('toast').classList.add('show');
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => $('toast').classList.remove('show'), 1800);
+    toastTimer = setTimeout(() => $('toast').classList.remove('show'), ms || 1800);
   }
   function download(name, blob) {
     const a = document.createElement('a');
@@ -100,7 +100,69 @@
     $('tv-note').textContent = reason + ' The map cannot be drawn here, so this is the whole explainer as text: step through it below.';
     startText(true);
   }
+  // Which story: ?story=<id> names one in the site's list (stories.json);
+  // only a path made from an id found there is ever fetched. An unknown id
+  // says so and shows the site's own story.
+  const wanted = new URLSearchParams(location.search).get('story');
+  let story = { id: '', text: 'text.json', shareable: true };   // the site's own story
+  let storyNotice = '';
+  async function fetchStory(onProgress) {
+    if (!wanted) return fetchBytes('story.json', onProgress);
+    const list = JSON.parse(new TextDecoder().decode(await fetchBytes('stories.json')));
+    const entry = (list.stories || []).find((s) => s.id === wanted);
+    if (!entry || entry.default) {
+      if (!entry) storyNotice = 'This site has no story called \u201c' + wanted.slice(0, 64) + '\u201d; here is ' + (list.stories[0] || {}).title + '.';
+      return fetchBytes('story.json', onProgress);
+    }
+    story = { id: entry.id, text: 'stories/' + entry.id + '.text.json', shareable: true };
+    return fetchBytes('stories/' + entry.id + '.json', onProgress);
+  }
+  // The header names the story on screen (its title and show, as text).
+  function showStoryTitle() {
+    const s = program.state().story;
+    $('story-title').textContent = s.title;
+    $('story-show').textContent = s.show;
+  }
+  function storyProblems(name, lines) {
+    $('sp-title').textContent = name + ' cannot be opened';
+    const list = $('sp-list');
+    list.replaceChildren();
+    for (const line of lines.slice(0, 300)) {
+      const li = document.createElement('li');
+      li.textContent = line;
+      list.appendChild(li);
+    }
+    if (lines.length > 300) list.appendChild(Object.assign(document.createElement('li'), { textContent: '… and ' + (lines.length - 300) + ' more' }));
+    $('story-problems').hidden = false;
+    $('sp-close').focus();
+  }
+  // A story file the reader picks or drops: checked and shown here, in this
+  // tab; nothing is uploaded. A broken one lists its problems and leaves the
+  // story on screen as it was.
+  const kMaxStoryBytes = 16 * 1024 * 1024;
+  function openStoryFile(file) {
+    if (!program) { toast('The explainer is still loading'); return; }
+    if (file.size > kMaxStoryBytes) {
+      storyProblems(file.name, ['The file is ' + (file.size / 1048576).toFixed(1) + ' MB; a story file may be at most 16 MB.']);
+      return;
+    }
+    file.arrayBuffer().then((buffer) => {
+      const problems = program.openStory(new Uint8Array(buffer));
+      if (problems) { storyProblems(file.name, problems.split('\n').filter(Boolean)); return; }
+      $('story-problems').hidden = true;
+      story = { id: '', text: '', shareable: false };
+      if (window.explainerText) window.explainerText.forget();
+      setTextView(false);
+      history.replaceState({ explainer: 1 }, '', location.pathname + location.search);
+      lastHash = '';
+      program.openUrl('', false);
+      showStoryTitle();
+      toast('Opened ' + file.name);
+    }, (e) => storyProblems(file.name, ['The file could not be read: ' + (e.message || e)]));
+  }
+
   const page = {
+    textUrl() { return story.text; },
     mirror(text) { $('mirror').textContent = text; },
     writeUrl(fragment, push) {
       lastHash = fragment;
@@ -109,6 +171,14 @@
       else history.replaceState({ explainer: 1 }, '', url);
     },
     copyLink(stepId, title) {
+      if (!story.shareable) { toast('A story opened from a file has no link to share'); return; }
+      if (story.id) {   // another of the site's stories: the page itself, with its ?story=
+        const url = location.origin + location.pathname + '?story=' + encodeURIComponent(story.id) + (lastHash || '');
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => toast('Link copied'), () => {});
+        $('linkbox').classList.add('show');
+        $('link').value = url;
+        return;
+      }
       // The step's preview page (s/<step-id>/, a spoiler-safe card in chat
       // apps), which opens the explainer; the fragment only where it says more
       // than the step. Never the page's own query (an embed's ?embed=1).
@@ -169,11 +239,27 @@
       history.replaceState({ explainer: 1 }, '', location.href);
       lastHash = location.hash;
       api.openUrl(location.hash, false);
+      showStoryTitle();
+      if (storyNotice) toast(storyNotice, 8000);
       window.addEventListener('popstate', onUrl);
       window.addEventListener('hashchange', onUrl);
     },
   };
   window.explainerPage = page;
+  $('open-story').addEventListener('click', () => $('story-file').click());
+  $('story-file').addEventListener('change', () => {
+    const file = $('story-file').files[0];
+    if (file) openStoryFile(file);
+    $('story-file').value = '';
+  });
+  document.addEventListener('dragover', (e) => { if (e.dataTransfer && [...e.dataTransfer.types].includes('Files')) e.preventDefault(); });
+  document.addEventListener('drop', (e) => {
+    const file = e.dataTransfer && e.dataTransfer.files[0];
+    if (!file) return;
+    e.preventDefault();
+    openStoryFile(file);
+  });
+  $('sp-close').addEventListener('click', () => { $('story-problems').hidden = true; $('canvas').focus(); });
   $('skip').addEventListener('click', () => { setTextView(true); $('text-version').focus(); });
   $('text-toggle').addEventListener('click', () => setTextView(!document.body.classList.contains('text-view')));
   $('tv-map').addEventListener('click', () => { setTextView(false); $('canvas').focus(); });
@@ -188,7 +274,7 @@
   const show = () => progress((parts[0] * 6 + parts[1] + parts[2]) / 8);
   const files = Promise.all([
     fetchBytes('explainer.wasm', (f) => { parts[0] = f; show(); }),
-    fetchBytes('story.json', (f) => { parts[1] = f; show(); }),
+    fetchStory((f) => { parts[1] = f; show(); }),
     fetchBytes('font.ttf', (f) => { parts[2] = f; show(); }),
   ]);
   // The program itself downloads alongside (it is preloaded from <head>); it

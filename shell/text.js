@@ -40,8 +40,12 @@
 
   function load() {
     if (!loading) {
-      loading = fetch('text.json').then((r) => {
-        if (!r.ok) throw new Error('text.json: the server answered ' + r.status + ' ' + r.statusText);
+      // The story's own text data (explainerPage.textUrl): none for a story
+      // opened from a file, whose text version would have to be built first.
+      const url = window.explainerPage.textUrl();
+      if (!url) return Promise.reject(new Error('this story was opened from a file, and only the map is made for it'));
+      loading = fetch(url).then((r) => {
+        if (!r.ok) throw new Error(url + ': the server answered ' + r.status + ' ' + r.statusText);
         return r.json();
       }).then((json) => { data = resolve(json); render(); return data; });
     }
@@ -253,6 +257,8 @@
       });
     },
     show(state) { view = { ...view, ...state }; render(); },
+    // Another story is on screen: its text is loaded when next asked for.
+    forget() { data = null; loading = null; view = { ...view, index: 0, shown: 0, covered: false }; $('tv-body').replaceChildren(); },
     transcript,
     state: () => ({ ...view }),
   };

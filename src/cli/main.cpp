@@ -4,6 +4,7 @@
 //   explain show FILE STEP-ID     the story so far and the map at that step
 //   explain site FILE OUT-DIR [--base-url URL]
 //                                 text.json and link-preview pages (site.h)
+//   explain text FILE OUT.json    the text version's data alone (another story)
 //
 // Exit status: 0 fine, 1 the story has problems or the step is unknown,
 // 2 bad usage or an unreadable file.
@@ -25,7 +26,8 @@ using namespace explainer;
 int usage() {
     std::cerr << "usage: explain check FILE\n"
                  "       explain show FILE STEP-ID\n"
-                 "       explain site FILE OUT-DIR [--base-url URL]\n";
+                 "       explain site FILE OUT-DIR [--base-url URL]\n"
+                 "       explain text FILE OUT.json\n";
     return 2;
 }
 
@@ -136,7 +138,8 @@ int main(int argc, char** argv) {
     if (argc < 3) return usage();
     const std::string command = argv[1];
     const bool site_args = command == "site" && (argc == 4 || (argc == 6 && std::string(argv[4]) == "--base-url"));
-    if (!((command == "check" && argc == 3) || (command == "show" && argc == 4) || site_args)) return usage();
+    const bool two_args = (command == "show" || command == "text") && argc == 4;
+    if (!((command == "check" && argc == 3) || two_args || site_args)) return usage();
     std::string text;
     if (!read_file(argv[2], text)) {
         std::cerr << "explain: cannot read " << argv[2] << '\n';
@@ -152,6 +155,13 @@ int main(int argc, char** argv) {
         site::Options options{argv[3], argc == 6 ? argv[5] : ""};
         if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
         return site::write(result.story, options) ? 0 : 2;
+    }
+    if (command == "text") {   // only the text version's data (a story beside the site's first)
+        std::ofstream out(argv[3], std::ios::binary);
+        out << site::text_json(result.story).dump();
+        out.close();
+        if (!out) std::cerr << "explain text: cannot write " << argv[3] << '\n';
+        return out ? 0 : 2;
     }
     return show(result.story, argv[3]);
 }

@@ -297,6 +297,7 @@ void App::edge_tooltip(const std::vector<int>& rels) {
 
 std::string App::state_json() const {
     nlohmann::json j;
+    j["story"] = {{"id", story_.id}, {"title", story_.title}, {"show", story_.show}};
     const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
     j["step"] = step.id;
     j["index"] = nav_->step();

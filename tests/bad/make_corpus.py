@@ -1,46 +1,17 @@
 #!/usr/bin/env python3
-"""Writes the bad-story corpus: NAME.json (a broken story) and NAME.expect
-(the exact problem line the loader must report for it). Run it after changing
-a case; the files are committed so the tests never depend on this script.
-Each case breaks one thing in a small valid story."""
-import copy, json, os
+"""Writes the bad-story corpus into OUT-DIR: NAME.json (a broken story) and
+NAME.expect (the exact problem line the loader must report for it). Each case
+breaks one thing in tests/data/tiny.json. The build runs it; nothing it
+writes is committed.
 
-BASE = {
-  "format": "story-explainer/1", "id": "tiny", "title": "Tiny", "show": "Test Show",
-  "sections": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
-  "relationTypes": [{"id": "leads", "label": "leads"}, {"id": "fights", "label": "fights"}],
-  "entities": [
-    {"id": "hero", "name": "Hero", "kind": "character", "desc": "The hero.",
-     "facts": [{"step": "s4", "text": "Came from the stars."}]},
-    {"id": "mask", "name": "The Mask", "kind": "character", "desc": "A masked figure."},
-    {"id": "villain", "name": "Villain", "kind": "character", "desc": "The villain."},
-    {"id": "aliens", "name": "Aliens", "kind": "species", "desc": "From elsewhere."},
-    {"id": "clan", "name": "Clan", "kind": "group", "desc": "A clan."}
-  ],
-  "steps": [
-    {"id": "s1", "section": "a", "reveal": False, "title": "One", "narration": "Hero appears.", "focus": ["hero"]},
-    {"id": "s2", "section": "a", "reveal": False, "title": "Two", "narration": "A mask.", "focus": ["mask", "clan"]},
-    {"id": "s3", "section": "b", "reveal": True, "title": "Three", "narration": "Unmasked.", "focus": ["mask"]},
-    {"id": "s4", "section": "b", "reveal": True, "title": "Four", "narration": "Hero is alien.", "focus": ["hero"]}
-  ],
-  "relationships": [
-    {"from": "mask", "type": "leads", "to": "clan", "step": "s2"},
-    {"from": "hero", "type": "fights", "to": "mask", "step": "s2"},
-    {"from": "villain", "type": "fights", "to": "hero", "step": "s3"}
-  ],
-  "reveals": [
-    {"id": "mask-is-villain", "step": "s3", "subject": "mask", "type": "identity", "target": "villain", "summary": "The Mask is the Villain."},
-    {"id": "hero-is-alien", "step": "s4", "subject": "hero", "type": "nature", "target": "aliens", "summary": "Hero is an alien."}
-  ],
-  "glossary": [{"term": "Clan", "definition": "A clan.", "step": "s2", "entity": "clan"}]
-}
+    make_corpus.py OUT-DIR"""
+import copy, json, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "..", "data", "tiny.json"), encoding="utf-8") as f:
+    BASE = json.load(f)   # the same small story the doctest fixture loads
 
 CASES = []
-def case(name, expect):
-    def register(fn):
-        CASES.append((name, expect, fn))
-        return fn
-    return register
 
 def edit(name, expect, fn):
     """A case that changes the base story with fn(story)."""
@@ -230,14 +201,17 @@ edit("source-duplicate-part", "source.parts[1].id: duplicate id \"start\" (also 
 edit("type-membership-not-bool", "relationTypes[0].membership: expected true or false, found a number", set_(["relationTypes", 0, "membership"], 1))
 edit("entity-plural-not-bool", "entities[3].plural: expected true or false, found text", set_(["entities", 3, "plural"], "yes"))
 
-here = os.path.dirname(os.path.abspath(__file__))
-for f in os.listdir(here):
+if len(sys.argv) != 2:
+    sys.exit("usage: make_corpus.py OUT-DIR")
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+for f in os.listdir(out):
     if f.endswith(".json") or f.endswith(".expect"):
-        os.remove(os.path.join(here, f))
+        os.remove(os.path.join(out, f))
 names = set()
 for name, expect, make in CASES:
     assert name not in names, name
     names.add(name)
-    with open(os.path.join(here, name + ".json"), "wb") as f: f.write(make())
-    with open(os.path.join(here, name + ".expect"), "w", encoding="utf-8") as f: f.write(expect + "\n")
-print(f"{len(CASES)} bad stories written")
+    with open(os.path.join(out, name + ".json"), "wb") as f: f.write(make())
+    with open(os.path.join(out, name + ".expect"), "w", encoding="utf-8") as f: f.write(expect + "\n")
+print(f"{len(CASES)} bad stories written to {out}")

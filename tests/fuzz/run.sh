@@ -16,7 +16,8 @@ bin=build/fuzz/tests/fuzz
 work=build/fuzz/work
 seeds="$work/seeds"
 rm -rf "$seeds" && mkdir -p "$seeds/loader" "$seeds/link" "$seeds/navigator"
-cp data/*.json tests/bad/*.json "$seeds/loader/"
+python3 tests/bad/make_corpus.py "$work/bad" >/dev/null   # the bad corpus, as the tests write it
+cp data/*.json tests/data/*.json "$work"/bad/*.json "$seeds/loader/"
 python3 - "$seeds" data/metallic-rouge.json <<'PY'
 import json, os, random, sys
 seeds, story = sys.argv[1], json.load(open(sys.argv[2], encoding='utf-8'))

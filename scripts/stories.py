@@ -1,0 +1,30 @@
+#!/usr/bin/env python3
+"""Writes the site's list of stories, stories.json, which ?story=<id> picks from.
+
+    stories.py OUT.json DEFAULT.json [OTHER.json...]
+
+Each story's id is its file's name without .json (lowercase letters, digits
+and dashes only, so it is safe in a path); its title and show come from the
+file. The first is the site's own story (story.json, text.json); the others
+are served as stories/<id>.json with stories/<id>.text.json. The page only
+ever fetches a path made from an id it found in this list.
+"""
+import json
+import os
+import re
+import sys
+
+out_path, *files = sys.argv[1:]
+stories = []
+for i, path in enumerate(files):
+    sid = os.path.basename(path)[:-len(".json")]
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sid) or len(sid) > 64:
+        sys.exit(f"stories.py: {path}: a story's file name must be lowercase letters, digits and dashes")
+    with open(path, encoding="utf-8") as f:
+        story = json.load(f)
+    entry = {"id": sid, "title": story.get("title", ""), "show": story.get("show", "")}
+    if i == 0:
+        entry["default"] = True
+    stories.append(entry)
+with open(out_path, "w", encoding="utf-8") as f:
+    json.dump({"stories": stories}, f, ensure_ascii=False, indent=1)
