@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
 """Writes the site's list of stories, stories.json, which ?story=<id> picks from.
 
-    stories.py OUT.json DEFAULT.json [OTHER.json...]
+    stories.py OUT.json --page IN.html OUT.html DEFAULT.json [OTHER.json...]
 
 Each story's id is its file's name without .json (lowercase letters, digits
 and dashes only, so it is safe in a path); its title and show come from the
 file. The first is the site's own story (story.json, text.json); the others
 are served as stories/<id>.json with stories/<id>.text.json. The page only
 ever fetches a path made from an id it found in this list.
+
+--page fills the page's {{title}} and {{show}} (its title, header and social
+text) from the first story, HTML-escaped; the page swaps in another's when it
+opens one.
 """
+import html
 import json
 import os
 import re
 import sys
 
-out_path, *files = sys.argv[1:]
+out_path, flag, page_in, page_out, *files = sys.argv[1:]
+if flag != "--page" or not files:
+    sys.exit(__doc__)
 stories = []
 for i, path in enumerate(files):
     sid = os.path.basename(path)[:-len(".json")]
@@ -28,3 +35,9 @@ for i, path in enumerate(files):
     stories.append(entry)
 with open(out_path, "w", encoding="utf-8") as f:
     json.dump({"stories": stories}, f, ensure_ascii=False, indent=1)
+with open(page_in, encoding="utf-8") as f:
+    page = f.read()
+for key in ("title", "show"):
+    page = page.replace("{{" + key + "}}", html.escape(stories[0][key]))
+with open(page_out, "w", encoding="utf-8") as f:
+    f.write(page)

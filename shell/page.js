@@ -122,6 +122,7 @@
     const s = program.state().story;
     $('story-title').textContent = s.title;
     $('story-show').textContent = s.show;
+    $('canvas').setAttribute('aria-label', 'Relationship map: ' + s.title);
   }
   function storyProblems(name, lines) {
     $('sp-title').textContent = name + ' cannot be opened';

@@ -49,7 +49,8 @@ test('the page, its text version and its downloads run under the strict CSP with
 
 test('no page script or app source inserts HTML or evaluates code', () => {
   const files = [...['page.js', 'text.js', 'open.js', 'index.html'].map((f) => path.join(root, 'shell', f)),
-                 ...fs.readdirSync(path.join(root, 'web')).filter((f) => /\.(cpp|h)$/.test(f)).map((f) => path.join(root, 'web', f))];
+                 ...['web', 'src/ui', 'desktop'].flatMap((dir) => fs.readdirSync(path.join(root, dir))
+                   .filter((f) => /\.(cpp|h)$/.test(f)).map((f) => path.join(root, dir, f)))];
   const banned = /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|setTimeout\(\s*['"`]|emscripten_run_script|<script>(?!<)/;
   for (const file of files) {
     fs.readFileSync(file, 'utf8').split('\n').forEach((line, i) => {

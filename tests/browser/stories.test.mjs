@@ -1,0 +1,147 @@
+// Any story: ?story=<id> opens one of the site's stories (only an id from
+// its stories.json), the header and the tab name it, its text version is its
+// own; a story file picked or dropped is checked in the tab, a broken one lists
+// its located problems and leaves the story on screen, a sound one starts
+// afresh at its first step. Served from a copy of the site with the tests'
+// tiny story (tests/data/tiny.json) added as the build adds one from data/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, open, state, frames, settled, LAPTOP, PHONE } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const tinyFile = path.join(root, 'tests/data/tiny.json');
+const tiny = JSON.parse(fs.readFileSync(tinyFile, 'utf8'));
+let server, browser, site;
+before(async () => {
+  site = fs.mkdtempSync(path.join(os.tmpdir(), 'explainer-stories-'));
+  fs.cpSync(path.join(root, 'build/web/site'), site, { recursive: true });
+  fs.mkdirSync(path.join(site, 'stories'), { recursive: true });
+  fs.copyFileSync(tinyFile, path.join(site, 'stories/tiny.json'));
+  execFileSync(path.join(root, 'build/native/explain'), ['text', tinyFile, path.join(site, 'stories/tiny.text.json')]);
+  execFileSync('python3', [path.join(root, 'scripts/stories.py'), path.join(site, 'stories.json'),
+                           '--page', path.join(root, 'shell/index.html'), path.join(site, 'index.html'),
+                           path.join(root, 'data/metallic-rouge.json'), tinyFile]);
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); server?.stop(); fs.rmSync(site, { recursive: true, force: true }); });
+
+const header = (page) => page.evaluate(() => [document.getElementById('story-title').textContent,
+                                               document.getElementById('story-show').textContent]);
+
+test('?story=<id> opens that story: map, header, tab title, deep link and text version are its own', async () => {
+  const requests = [];
+  const { context, page, problems } = await open(browser, `${server.url}?story=tiny#/s2/mask`, LAPTOP);
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  let s = await state(page);
+  assert.equal(s.story.title, 'Tiny');
+  assert.equal(s.step, 's2');
+  assert.equal(s.selected, 'mask');
+  assert.deepEqual(s.entities.sort(), ['clan', 'hero', 'mask']);
+  assert.deepEqual(await header(page), ['Tiny', 'Test Show']);
+  assert.match(await page.title(), /Tiny/);
+  await page.click('#text-toggle');
+  await page.waitForFunction(() => /of 4/.test(document.getElementById('tv-progress').textContent));
+  assert.match(await page.textContent('#tv-body'), /A mask\./);
+  await page.click('#text-toggle');
+  // Copy link keeps the story: the page itself with ?story=, not the first story's preview pages.
+  await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('no')); });
+  await page.evaluate(() => window.explainerPage.copyLink('s2', 'x'));
+  assert.match(await page.inputValue('#link'), /\?story=tiny#\/s2\/mask$/);
+  assert.ok(requests.every((p) => !p.startsWith('/s/')), requests.join(' '));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an unknown or hostile ?story= shows the site\'s own story and says so; nothing outside the list is fetched', async () => {
+  for (const wanted of ['nope', '../story', 'https://example.com/x.json', '<img src=x onerror=alert(1)>']) {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    const problems = [];
+    page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+    await page.goto(`${server.url}?story=${encodeURIComponent(wanted)}`);
+    await page.waitForFunction(() => window.explainerFirstFrameMs, null, { timeout: 30000 });
+    assert.equal((await state(page)).story.id, 'metallic-rouge-ending', wanted);
+    assert.match(await page.textContent('#toast'), /has no story called/);
+    assert.ok(fetched.every((u) => u.startsWith(server.url)), fetched.join(' '));
+    assert.ok(!fetched.some((u) => /stories\/(?!$)/.test(new URL(u).pathname)), fetched.join(' '));
+    assert.equal(await page.locator('#toast img').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('a broken story file lists its located problems and keeps the story on screen; a sound one starts afresh', async () => {
+  const { context, page, problems } = await open(browser, `${server.url}#/naomi`, LAPTOP);
+  const before = await state(page);
+  const broken = JSON.stringify({ ...tiny, steps: [...tiny.steps, tiny.steps[0]] });
+  await page.setInputFiles('#story-file', { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await page.waitForSelector('#story-problems:not([hidden])');
+  assert.match(await page.textContent('#sp-title'), /broken\.json cannot be opened/);
+  assert.match(await page.textContent('#sp-list'), /steps\[4\]\.id: duplicate id "s1"/);
+  const kept = await state(page);
+  assert.equal(kept.story.id, before.story.id);
+  assert.equal(kept.step, 'naomi');
+  await page.click('#sp-close');
+  assert.equal(await page.isHidden('#story-problems'), true);
+
+  // Not JSON, and not UTF-8: located, plainly.
+  await page.setInputFiles('#story-file', { name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from([0x7b, 0xff, 0x7d]) });
+  await page.waitForSelector('#story-problems:not([hidden])');
+  assert.match(await page.textContent('#sp-list'), /line 1, column 2: the file is not valid UTF-8 text/);
+  await page.click('#sp-close');
+
+  // Dropped on the page: a sound story replaces the map, from its first step, with no link of the old one left.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'tiny.json', { type: 'application/json' }));
+    document.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, JSON.stringify(tiny));
+  await page.waitForFunction(() => window.explainer.state().story.id === 'tiny');
+  await frames(page, 3);
+  const opened = await state(page);
+  assert.equal(opened.index, 0);
+  assert.equal(opened.selected, null);
+  assert.deepEqual(opened.entities, ['hero']);
+  assert.equal(new URL(page.url()).hash, '');
+  assert.deepEqual(await header(page), ['Tiny', 'Test Show']);
+  await page.evaluate(() => window.explainer.next());
+  assert.equal((await state(page)).step, 's2');
+  assert.match(new URL(page.url()).hash, /^#\/s2/);
+  // Its text version was never built: said plainly, nothing of the old story shown.
+  await page.click('#text-toggle');
+  await page.waitForFunction(() => /opened from a file/.test(document.getElementById('tv-progress').textContent));
+  assert.doesNotMatch(await page.textContent('#tv-body'), /Rouge/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the header with its Open story button, and a story\'s problems, at both sizes', async () => {
+  for (const [name, size] of [['laptop', LAPTOP], ['phone', PHONE]]) {
+    const { context, page, problems } = await open(browser, `${server.url}?story=tiny`, size);
+    await settled(page);
+    const box = await page.locator('#open-story').boundingBox();
+    const vw = size.viewport.width;
+    assert.ok(box && box.x >= 0 && box.x + box.width <= vw, `${name}: Open story at ${JSON.stringify(box)}`);
+    const toggle = await page.locator('#text-toggle').boundingBox();
+    assert.ok(toggle.x >= box.x + box.width, `${name}: the buttons overlap`);
+    await page.screenshot({ path: path.join(here, 'artifacts', `story-tiny-${name}.png`) });
+    const broken = JSON.stringify({ ...tiny, entities: tiny.entities.map((e, i) => (i === 1 ? { ...e, kind: 'robot' } : e)) });
+    await page.setInputFiles('#story-file', { name: 'robot.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+    await page.waitForSelector('#story-problems:not([hidden])');
+    const panel = await page.locator('#story-problems').boundingBox();
+    assert.ok(panel.x >= 0 && panel.x + panel.width <= vw, `${name}: problems panel off screen: ${JSON.stringify(panel)}`);
+    assert.match(await page.textContent('#sp-list'), /entities\[1\]\.kind: unknown kind "robot" \(expected character, group, species, program, place or term\)/);
+    await page.screenshot({ path: path.join(here, 'artifacts', `story-problems-${name}.png`) });
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
