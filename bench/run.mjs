@@ -6,7 +6,6 @@
 // server and the browsers and exits.
 //
 //     node bench/run.mjs [--loads N] [--only payload,first,frames,layout]
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { parts as wasmParts } from './wasm_parts.mjs';
+import { serve, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';   // the tests' harness: the same Chromium flags and server
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, 'out');
@@ -22,13 +22,6 @@ const args = process.argv.slice(2);
 const loads = Number(args[args.indexOf('--loads') + 1]) || 7;
 // --only payload,first,frames,layout: a subset of the tables (when iterating on one).
 const only = args.includes('--only') ? args[args.indexOf('--only') + 1].split(',') : ['payload', 'first', 'frames', 'layout'];
-// Same flags as tests/browser/harness.mjs (kept in step by hand: the
-// benchmarks must not import test code).
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
-];
-
 const lines = [];
 const say = (s = '') => { console.log(s); lines.push(s); };
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -58,15 +51,6 @@ async function cleanUp(code) {
 process.on('SIGTERM', () => { console.error('bench: stopped (SIGTERM)'); cleanUp(143); });
 process.on('SIGINT', () => { console.error('bench: stopped (SIGINT)'); cleanUp(130); });
 
-async function serve(dir) {
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], { stdio: 'ignore' });
-  for (let i = 0; i < 100; ++i) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
-}
 async function launch() {
   const b = await limit('starting Chromium', 60000, chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
   browsers.add(b);
@@ -248,7 +232,7 @@ async function layout(server) {
   say();
 }
 
-server = await serve(www);
+server = await serve(www, { csp: false });
 try {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const chromeVersion = await (async () => { const b = await launch(); const v = b.version(); await b.close(); return v; })();

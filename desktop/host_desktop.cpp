@@ -11,11 +11,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app.h"
+#include "core/file_text.h"
 #include "core/text_version.h"
 #include "desktop_args.h"
 #include "host.h"
@@ -30,14 +30,6 @@ bool g_settled_only = false;   // --screenshot: the step as it ends, no motion
 std::string g_fragment;        // the deep link of what is on screen
 int g_fb_w = 0, g_fb_h = 0;
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream text;
-    text << in.rdbuf();
-    out = text.str();
-    return !in.bad();
-}
 
 // The framebuffer as RGBA, top row first (GL reads bottom-up).
 std::vector<unsigned char> read_pixels(int w, int h) {
@@ -125,7 +117,7 @@ public:
         std::string text;
         std::vector<std::string> problems;
         const std::string at = g_fragment;   // the same step again, as Back would (no cover)
-        if (!read_file(path_, text)) problems.push_back("could not be read");
+        if (!explainer::file_text::read(path_, text)) problems.push_back("could not be read");
         else if (g_app.load(text, problems)) {
             g_app.open_link(at, true);
             std::fprintf(stderr, "explainer-desktop: reloaded %s\n", path_.c_str());
@@ -143,35 +135,61 @@ private:
     double next_check_ = 0;
 };
 
-int run(const desktop_args::Args& args) {
-    StoryFile file(args.story.empty() ? EXPLAINER_DEFAULT_STORY : args.story);
-    std::string story, font;
-    if (!read_file(file.path(), story)) {
-        std::fprintf(stderr, "explainer-desktop: %s: could not be read\n", file.path().c_str());
-        return 1;
-    }
-    if (!read_file(EXPLAINER_FONT_FILE, font)) {
-        std::fprintf(stderr, "explainer-desktop: the font %s is missing (Debian: fonts-dejavu-core)\n", EXPLAINER_FONT_FILE);
-        return 1;
-    }
+// A window of the size asked for in points; --scale draws it with that
+// many pixels per point, as a hi-DPI phone would. Hidden for --screenshot.
+bool open_window(const desktop_args::Args& args) {
     glfwSetErrorCallback([](int, const char* text) { std::fprintf(stderr, "explainer-desktop: %s\n", text); });
     if (!glfwInit()) {
         std::fprintf(stderr, "explainer-desktop: no display to open a window on (set DISPLAY, or use xvfb-run)\n");
-        return 1;
+        return false;
     }
     g_settled_only = !args.screenshot.empty();
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     if (g_settled_only) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
-    // The window is the size asked for in points; --scale draws it with that
-    // many pixels per point, as a hi-DPI phone would.
     g_window = glfwCreateWindow(static_cast<int>(args.width * args.scale), static_cast<int>(args.height * args.scale),
                                 "Explainer", nullptr, nullptr);
-    if (!g_window) {
-        glfwTerminate();
+    if (!g_window) glfwTerminate();
+    return g_window != nullptr;
+}
+
+// One frame: the backends' input, the fonts at the screen's pixel ratio, the
+// UI, and the GL draw (not yet swapped: a screenshot reads it first).
+void draw_frame(runner::Runner& ui, float scale, double now) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    int win_w = 0, win_h = 0;
+    glfwGetWindowSize(g_window, &win_w, &win_h);
+    glfwGetFramebufferSize(g_window, &g_fb_w, &g_fb_h);
+    const float ratio = win_w > 0 ? scale * static_cast<float>(g_fb_w) / static_cast<float>(win_w) : scale;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / scale, io.MousePos.y / scale);
+    if (ui.fonts_for(ratio)) {   // moved to a screen of another pixel ratio
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImDrawData& draw = ui.frame({static_cast<float>(g_fb_w) / ratio, static_cast<float>(g_fb_h) / ratio, ratio}, now);
+    glViewport(0, 0, g_fb_w, g_fb_h);
+    glClearColor(17 / 255.0f, 19 / 255.0f, 26 / 255.0f, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(&draw);
+    const std::string picture = g_app.take_picture();
+    if (!picture.empty()) host::save_canvas(picture);
+}
+
+int run(const desktop_args::Args& args) {
+    StoryFile file(args.story.empty() ? EXPLAINER_DEFAULT_STORY : args.story);
+    std::string story, font;
+    if (!explainer::file_text::read(file.path(), story)) {
+        std::fprintf(stderr, "explainer-desktop: %s: could not be read\n", file.path().c_str());
         return 1;
     }
+    if (!explainer::file_text::read(EXPLAINER_FONT_FILE, font)) {
+        std::fprintf(stderr, "explainer-desktop: the font %s is missing (Debian: fonts-dejavu-core)\n", EXPLAINER_FONT_FILE);
+        return 1;
+    }
+    if (!open_window(args)) return 1;
     glfwMakeContextCurrent(g_window);
     glfwSwapInterval(1);
     runner::create_context();
@@ -194,25 +212,7 @@ int run(const desktop_args::Args& args) {
         if (!g_settled_only && g_app.still(now)) glfwWaitEventsTimeout(0.5);   // nothing moves: wait for input
         else glfwPollEvents();
         if (!g_settled_only) file.poll(now);
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        int win_w = 0, win_h = 0;
-        glfwGetWindowSize(g_window, &win_w, &win_h);
-        glfwGetFramebufferSize(g_window, &g_fb_w, &g_fb_h);
-        const float ratio = win_w > 0 ? args.scale * static_cast<float>(g_fb_w) / static_cast<float>(win_w) : args.scale;
-        ImGuiIO& io = ImGui::GetIO();
-        if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / args.scale, io.MousePos.y / args.scale);
-        if (ui.fonts_for(ratio)) {   // moved to a screen of another pixel ratio
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
-        ImDrawData& draw = ui.frame({static_cast<float>(g_fb_w) / ratio, static_cast<float>(g_fb_h) / ratio, ratio}, now);
-        glViewport(0, 0, g_fb_w, g_fb_h);
-        glClearColor(17 / 255.0f, 19 / 255.0f, 26 / 255.0f, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(&draw);
-        const std::string picture = g_app.take_picture();
-        if (!picture.empty()) host::save_canvas(picture);
+        draw_frame(ui, args.scale, now);
         // A screenshot is the step as it settles, after the first frames have
         // laid out labels (they are placed from the frame before).
         if (g_settled_only && frames >= 3 && (g_app.still(now) || frames > 600)) {

@@ -288,12 +288,12 @@
   // While those download and compile (off this thread), make the one WebGL2
   // context the app will draw with: creating it is the slowest part of the
   // start (hundreds of ms on a software GL), and here it overlaps the network
-  // instead of following it. Same attributes as web/platform_web.cpp asks
+  // instead of following it. Same attributes as web/host_web.cpp asks
   // for, so the app is handed this very context. With no context at all the
   // page turns to its text version at once (the program is never started);
   // the app says so itself when its context cannot draw.
   // The drawing buffer gets its final size first (CSS size × pixel ratio,
-  // as web/platform_web.cpp computes it): resizing it later costs as much
+  // as web/host_web.cpp computes it): resizing it later costs as much
   // as making it.
   const canvas = $('canvas'), box = canvas.getBoundingClientRect();
   const ratio = Math.min(4, Math.max(1, window.devicePixelRatio || 1));

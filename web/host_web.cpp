@@ -259,19 +259,9 @@ EM_BOOL on_key(int, const EmscriptenKeyboardEvent* e, void*) {
     return g_app.key(key, e->shiftKey) ? EM_TRUE : EM_FALSE;
 }
 
-}  // namespace
-
-int main() {
-    js_mark("main");
-    int story_size = 0;
-    unsigned char* story = js_take_bytes("storyBytes", &story_size);
-    g_font_data = js_take_bytes("fontBytes", &g_font_size);
-    if (!story || !g_font_data) {
-        show_error_page("The explainer could not start", {"Its story or font did not arrive."});
-        return 0;
-    }
-    // The page made this context already, while the files downloaded
-    // (shell/index.html): asking with the same attributes hands it back.
+// The page made this context already, while the files downloaded
+// (shell/page.js): asking with the same attributes hands it back.
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE make_context() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
     attrs.majorVersion = 2;
@@ -285,7 +275,35 @@ int main() {
     // WebGL2's core is all the renderer uses; turning on every extension the
     // browser offers (Emscripten's default) cost ~150 ms at start-up.
     attrs.enableExtensionsByDefault = EM_FALSE;
-    const auto ctx = emscripten_webgl_create_context("#canvas", &attrs);
+    return emscripten_webgl_create_context("#canvas", &attrs);
+}
+
+void listen_for_input() {
+    emscripten_set_mousedown_callback("#canvas", nullptr, EM_TRUE, on_mouse);
+    static int document_tag = 1;
+    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, &document_tag, EM_TRUE, on_mouse);
+    emscripten_set_mousemove_callback("#canvas", nullptr, EM_TRUE, on_mouse);
+    emscripten_set_mouseleave_callback("#canvas", nullptr, EM_TRUE, on_mouse);
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, on_wheel);
+    emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, on_touch);
+    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+}
+
+}  // namespace
+
+int main() {
+    js_mark("main");
+    int story_size = 0;
+    unsigned char* story = js_take_bytes("storyBytes", &story_size);
+    g_font_data = js_take_bytes("fontBytes", &g_font_size);
+    if (!story || !g_font_data) {
+        show_error_page("The explainer could not start", {"Its story or font did not arrive."});
+        return 0;
+    }
+    const auto ctx = make_context();
     if (ctx <= 0) {
         js_no_webgl("Your browser could not give it a WebGL2 drawing surface.");
         return 0;
@@ -325,17 +343,7 @@ int main() {
     exports_web::hand_to_page(g_app, g_stats);
     js_mark("layout");
 
-    emscripten_set_mousedown_callback("#canvas", nullptr, EM_TRUE, on_mouse);
-    static int document_tag = 1;
-    emscripten_set_mouseup_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, &document_tag, EM_TRUE, on_mouse);
-    emscripten_set_mousemove_callback("#canvas", nullptr, EM_TRUE, on_mouse);
-    emscripten_set_mouseleave_callback("#canvas", nullptr, EM_TRUE, on_mouse);
-    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, on_wheel);
-    emscripten_set_touchstart_callback("#canvas", nullptr, EM_TRUE, on_touch);
-    emscripten_set_touchmove_callback("#canvas", nullptr, EM_TRUE, on_touch);
-    emscripten_set_touchend_callback("#canvas", nullptr, EM_TRUE, on_touch);
-    emscripten_set_touchcancel_callback("#canvas", nullptr, EM_TRUE, on_touch);
-    emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
+    listen_for_input();
     frame();   // the first frame now, not at the next animation frame
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -10,25 +10,16 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/file_text.h"
 #include "core/loader.h"
 #include "layout_problem.h"
 
 namespace {
 
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    out = buffer.str();
-    return true;
-}
 
 std::string base_name(const std::string& path) {
     const auto slash = path.find_last_of('/');
@@ -45,7 +36,7 @@ int main(int argc, char** argv) {
     }
     for (int i = 1; i < argc; ++i) {
         std::string text;
-        if (!read_file(argv[i], text)) {
+        if (!explainer::file_text::read(argv[i], text)) {
             std::fprintf(stderr, "%s: cannot read\n", argv[i]);
             return 1;
         }

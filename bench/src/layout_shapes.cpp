@@ -13,11 +13,10 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "core/file_text.h"
 #include "core/loader.h"
 #include "core/story_layout.h"
 #include "story_shapes.h"
@@ -112,10 +111,9 @@ void report(const char* label, const story::Story& s, bool hub) {
 
 int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "--story") {   // one story file
-        std::ifstream in(argv[2], std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        const auto r = loader::load(text.str());
+        std::string text;
+        explainer::file_text::read(argv[2], text);   // an unreadable file is reported by the loader as empty
+        const auto r = loader::load(text);
         if (!r.ok()) {
             std::fprintf(stderr, "%s\n", r.problems[0].text().c_str());
             return 1;

@@ -5,10 +5,9 @@
 //
 //     story_steps STORY.json
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 
+#include "core/file_text.h"
 #include "core/loader.h"
 #include "core/story_layout.h"
 
@@ -19,10 +18,9 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: story_steps STORY.json\n");
         return 2;
     }
-    std::ifstream in(argv[1], std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    const auto r = loader::load(text.str());
+    std::string text;
+    explainer::file_text::read(argv[1], text);   // an unreadable file is reported by the loader as empty
+    const auto r = loader::load(text);
     if (!r.ok()) {
         for (const auto& p : r.problems) std::fprintf(stderr, "%s\n", p.text().c_str());
         return 1;

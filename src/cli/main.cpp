@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/file_text.h"
 #include "core/loader.h"
 #include "core/step_state.h"
 #include "core/what_changed.h"
@@ -29,16 +30,6 @@ int usage() {
                  "       explain site FILE OUT-DIR [--base-url URL]\n"
                  "       explain text FILE OUT.json\n";
     return 2;
-}
-
-bool read_file(const char* path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    // Read at most one byte past the limit: enough for the loader to say "too big".
-    out.resize(loader::kMaxBytes + 1);
-    in.read(&out[0], static_cast<std::streamsize>(out.size()));
-    out.resize(static_cast<std::size_t>(in.gcount()));
-    return !in.bad();
 }
 
 void wrap(std::ostream& os, const std::string& text, const char* indent, std::size_t width = 78) {
@@ -141,7 +132,7 @@ int main(int argc, char** argv) {
     const bool two_args = (command == "show" || command == "text") && argc == 4;
     if (!((command == "check" && argc == 3) || two_args || site_args)) return usage();
     std::string text;
-    if (!read_file(argv[2], text)) {
+    if (!file_text::read(argv[2], text)) {
         std::cerr << "explain: cannot read " << argv[2] << '\n';
         return 2;
     }

@@ -37,7 +37,6 @@ public:
     explicit FieldReader(std::vector<Problem>& out) : out_(out) {}
 
     void problem(std::string where, std::string what);
-    std::size_t problem_count() const { return out_.size(); }
 
     // Reports every key of obj not in allowed (typos such as "titel").
     void only_keys(const Json& obj, const std::string& path,

@@ -59,6 +59,8 @@ Run relax(const Graph& graph, std::vector<Vec2>& pos, const Options& options);
 // while new ones make room.
 int separate(const Graph& graph, std::vector<Vec2>& pos, float padding, int max_passes = 200,
              const std::vector<float>* mobility = nullptr);
+// How many pairs of the edges cross, with pos for n nodes (untangle.cpp).
+int count_crossings(const std::vector<std::pair<int, int>>& edges, const std::vector<Vec2>& pos, int n);
 
 // Moves nodes, one at a time, to spots where their links cross fewer others:
 // around their neighbours, or into another node's place (a swap, on graphs

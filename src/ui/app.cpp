@@ -289,6 +289,7 @@ void App::edge_tooltip(const std::vector<int>& rels) {
         ImGui::TextWrapped("%s%s%s", st.rel_over[static_cast<std::size_t>(i)] ? "No longer believed: " : "",
                            story::sentence(story_, rel, st.shown_as[rel.from], st.shown_as[rel.to]).c_str(),
                            rel.apparent ? " (seems)" : "");
+        if (!rel.note.empty()) ImGui::TextWrapped("%s", rel.note.c_str());   // the author's word on this link
         if (!rel.cite.empty()) ImGui::TextDisabled("Source: %s", story::cite_text(story_, rel.cite).c_str());
     }
     ImGui::PopTextWrapPos();
@@ -369,6 +370,10 @@ std::string App::state_json() const {
     j["reveal"] = step.reveal;
     j["hint"] = panel_.hint();
     j["keyboardFocus"] = focus_ring::focused_label();
+    auto buttons = nlohmann::json::array();
+    for (const auto& item : focus_ring::items())
+        buttons.push_back({{"label", item.label}, {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
+    j["buttons"] = std::move(buttons);
     const ImVec2 t0 = panel_.timeline_min(), t1 = panel_.timeline_max();
     j["titleRect"] = rect(panel_.title_rect());
     j["timeline"] = {{"x", t0.x}, {"y", t0.y}, {"w", t1.x - t0.x}, {"h", t1.y - t0.y}};

@@ -7,6 +7,9 @@
 
 #include <imgui.h>
 
+#include <string>
+#include <vector>
+
 namespace focus_ring {
 
 void begin_frame();
@@ -22,5 +25,12 @@ bool press();              // Enter/Space: true when a button in focus takes it
 void clear();
 bool active();
 const char* focused_label();   // "" when nothing is in focus
+// Every item in the ring as drawn in the last whole frame, in drawing order:
+// where a test (or a screen reader bridge) finds a button by its label.
+struct Item {
+    std::string label;
+    float x, y, w, h;
+};
+const std::vector<Item>& items();
 
 }  // namespace focus_ring

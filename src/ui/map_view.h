@@ -22,6 +22,12 @@
 
 namespace map_view {
 
+// The easing of every glide and transition, and a point part-way between two.
+inline float ease(float t) { return t < 0.5f ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3.0f) / 2; }
+inline explainer::layout::Vec2 lerp(explainer::layout::Vec2 a, explainer::layout::Vec2 b, float t) {
+    return {a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t};
+}
+
 using explainer::layout::Vec2;
 
 // A node label as drawn in the last frame, in CSS px of the canvas.
@@ -122,6 +128,13 @@ private:
         bool bowed = false;
     };
     EdgeShape edge_shape(const EdgeGroup& g, float t, float r) const;
+    // The pieces of draw(), in its order (map_draw.cpp).
+    void follow_camera(ImVec2 area_min, ImVec2 area_max, double now);
+    bool pointer(ImVec2 area_min, ImVec2 area_max);
+    void hover(const explainer::step_state::State& state, float t, bool over, Result& result) const;
+    void draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crowded) const;
+    void draw_nodes(ImDrawList* dl, const explainer::story::Story& story, const explainer::step_state::State& state,
+                    float t, int hot, int selected, bool crowded, double now);
     static void dashed_curve(ImDrawList* dl, ImVec2 a, ImVec2 control, ImVec2 b, ImU32 col, float thick, float dash);
 
     Vec2 position(int e, float t) const;

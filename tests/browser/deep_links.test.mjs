@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames } from './harness.mjs';
+import { serve, launch, open, state, frames, clickButton } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -96,7 +96,7 @@ test('rapid scrubbing does not flood the history', async () => {
 test('the Copy link button copies the deep link and says so', async () => {
   const { page, problems, context } = await open(browser, `${server.url}#/venus`, { permissions: ['clipboard-read', 'clipboard-write'] });
   await frames(page, 3);
-  await page.mouse.click(1206, 129);
+  await clickButton(page, 'Copy link');
   await page.waitForSelector('#toast.show');
   assert.equal(await page.textContent('#toast'), 'Link copied');
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}s/venus/`);
@@ -107,7 +107,7 @@ test('the Copy link button copies the deep link and says so', async () => {
 test('where the clipboard is refused, the link is shown selected in a text field', async () => {
   const { page, context } = await open(browser, `${server.url}#/venus`);
   await page.evaluate(() => { navigator.clipboard.writeText = () => Promise.reject(new Error('denied')); });
-  await page.mouse.click(1206, 129);
+  await clickButton(page, 'Copy link');
   await page.waitForSelector('#linkbox.show');
   assert.equal(await page.inputValue('#link'), `${server.url}s/venus/`);
   assert.equal(await page.evaluate(() => document.activeElement.id), 'link');

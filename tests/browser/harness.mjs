@@ -1,5 +1,6 @@
-// harness.mjs — serves a built site folder on a free 127.0.0.1 port (with the
-// page's security headers) and opens
+// harness.mjs — the one browser harness of the tests, the soak and the
+// benchmarks (bench/run.mjs): serves a built site folder on a free 127.0.0.1
+// port (with the page's security headers) and opens
 // it in Debian's headless Chromium through playwright-core (no browser
 // download). Collects console errors/warnings and page errors per page.
 import { spawn } from 'node:child_process';
@@ -21,11 +22,15 @@ async function freePort() {
   return port;
 }
 
-// Served as scripts/serve.py serves it: under the page's Content-Security-Policy.
+// Served as scripts/serve.py serves it: under the page's Content-Security-
+// Policy. { csp: false }: a plain static server, for the benchmarks' own
+// comparison pages (which keep their scripts inline).
 const SERVE_PY = new URL('../../scripts/serve.py', import.meta.url).pathname;
-export async function serve(dir) {
+export async function serve(dir, { csp = true } = {}) {
   const port = await freePort();
-  const proc = spawn('python3', [SERVE_PY, dir, String(port)], { stdio: 'ignore' });
+  const command = csp ? [SERVE_PY, dir, String(port)]
+                      : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
+  const proc = spawn('python3', command, { stdio: 'ignore' });
   for (let i = 0; i < 100; ++i) {   // wait until it answers
     try { const r = await fetch(`http://127.0.0.1:${port}/index.html`); if (r.ok) break; } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 100));
@@ -54,6 +59,23 @@ export async function open(browser, url, { viewport = { width: 1280, height: 800
 }
 
 export const state = (page) => page.evaluate(() => window.explainer.state());
+// A point on the map (CSS px) at least 40 px from every node and label the
+// app says it drew: where a click lands on nothing.
+export function emptySpot(s) {
+  const r = s.mapRect, top = Math.max(r.y, s.controlsBottom);
+  const clear = (x, y) => Object.values(s.onScreen).every(([nx, ny]) => Math.hypot(nx - x, ny - y) > 40) &&
+    s.labels.every((l) => x < l.x - 40 || x > l.x + l.w + 40 || y < l.y - 40 || y > l.y + l.h + 40);
+  for (let y = r.y + r.h - 20; y > top + 20; y -= 20)
+    for (let x = r.x + 20; x < r.x + r.w - 20; x += 20) if (clear(x, y)) return { x, y };
+  throw new Error('no empty spot on the map');
+}
+// Clicks a button of the app by its label, where the app says it drew it
+// last frame (state().buttons): never at a hard-coded pixel.
+export async function clickButton(page, label) {
+  const button = (await state(page)).buttons.find((b) => b.label === label);
+  if (!button) throw new Error(`no button "${label}" on screen`);
+  await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+}
 export const frames = (page, n = 3) => page.evaluate((k) => new Promise((r) => {
   let left = k; const tick = () => (--left <= 0 ? r() : requestAnimationFrame(tick)); requestAnimationFrame(tick);
 }), n);

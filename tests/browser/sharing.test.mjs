@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, tabRing, tabTo } from './harness.mjs';
+import { serve, launch, open, state, frames, tabRing, tabTo, emptySpot } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -108,12 +108,16 @@ test('in an embed: the wheel scrolls the host until the map is clicked; a click 
   }, `${server.url}?embed=1#/venus`);
   const frame = page.frames().find((f) => f !== page.mainFrame()) || await (await page.waitForSelector('iframe')).contentFrame();
   await frame.waitForFunction(() => window.explainerFirstFrameMs, null, { timeout: 30000 });
-  await page.mouse.move(300, 450);
+  // A spot on the embedded map, from where the page put the frame and where the app says its map is.
+  const box = await (await page.$('iframe')).boundingBox();
+  const inFrame = emptySpot(await frame.evaluate(() => window.explainer.state()));
+  const onMap = { x: box.x + inFrame.x, y: box.y + inFrame.y };
+  await page.mouse.move(onMap.x, onMap.y);
   await page.mouse.wheel(0, 300);
   await page.waitForTimeout(400);
   assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the host page did not scroll');
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.mouse.click(300, 450);   // on the map inside the frame
+  await page.mouse.click(onMap.x, onMap.y);   // on the map inside the frame
   assert.equal(await frame.evaluate(() => document.activeElement.id), 'canvas');
   await frame.evaluate(() => window.explainer.uncover());
   const before = (await frame.evaluate(() => window.explainer.state())).index;

@@ -4,13 +4,12 @@
 // "hero" revealed to be one of the "aliens" at s4.
 #pragma once
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include "core/file_text.h"
 #include "core/loader.h"
 
 namespace fixture {
@@ -18,10 +17,9 @@ namespace fixture {
 inline explainer::loader::Result load(const nlohmann::json& j) { return explainer::loader::load(j.dump()); }
 
 inline std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
+    std::string text;
+    REQUIRE_MESSAGE(explainer::file_text::read(path, text), path);
+    return text;
 }
 
 // tests/data/tiny.json, which the bad corpus (tests/bad/make_corpus.py) breaks one way per case.

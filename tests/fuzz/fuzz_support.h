@@ -4,19 +4,17 @@
 // load is a broken build, not a finding, but traps all the same.
 #pragma once
 
-#include <fstream>
-#include <sstream>
 
+#include "core/file_text.h"
 #include "core/loader.h"
 
 #define FUZZ_ASSERT(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 
 inline const explainer::story::Story& real_story() {
     static const explainer::story::Story story = [] {
-        std::ifstream in(STORY_FILE, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        auto r = explainer::loader::load(text.str());
+        std::string text;
+        if (!explainer::file_text::read(STORY_FILE, text)) __builtin_trap();
+        auto r = explainer::loader::load(text);
         if (!r.ok()) __builtin_trap();
         return r.story;
     }();
