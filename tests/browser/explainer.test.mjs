@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, emptySpot } from './harness.mjs';
+import { serve, launch, open, state, frames, emptySpot, onPage } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -100,7 +100,7 @@ test('selecting an entity: by API and by clicking its node; nothing from later s
   await frames(page, 2);
   assert.equal((await state(page)).selected, 'roy');   // the selection follows the unmasked node
   // Click on the map: an empty spot clears the selection.
-  const spot = emptySpot(await state(page));
+  const spot = await onPage(page, emptySpot(await state(page)));
   await page.mouse.click(spot.x, spot.y);
   await frames(page, 2);
   assert.equal((await state(page)).selected, null);

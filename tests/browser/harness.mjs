@@ -74,7 +74,13 @@ export function emptySpot(s) {
 export async function clickButton(page, label) {
   const button = (await state(page)).buttons.find((b) => b.label === label);
   if (!button) throw new Error(`no button "${label}" on screen`);
-  await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+  const at = await onPage(page, { x: button.x + button.w / 2, y: button.y + button.h / 2 });
+  await page.mouse.click(at.x, at.y);
+}
+// The app reports CSS px of its canvas; the mouse moves in the page's.
+export async function onPage(page, p) {
+  const box = await page.locator('#canvas').boundingBox();
+  return { x: box.x + p.x, y: box.y + p.y };
 }
 export const frames = (page, n = 3) => page.evaluate((k) => new Promise((r) => {
   let left = k; const tick = () => (--left <= 0 ? r() : requestAnimationFrame(tick)); requestAnimationFrame(tick);

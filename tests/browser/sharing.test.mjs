@@ -109,9 +109,9 @@ test('in an embed: the wheel scrolls the host until the map is clicked; a click 
   const frame = page.frames().find((f) => f !== page.mainFrame()) || await (await page.waitForSelector('iframe')).contentFrame();
   await frame.waitForFunction(() => window.explainerFirstFrameMs, null, { timeout: 30000 });
   // A spot on the embedded map, from where the page put the frame and where the app says its map is.
-  const box = await (await page.$('iframe')).boundingBox();
+  const canvas = await (await frame.$('#canvas')).boundingBox();   // in the host page's pixels
   const inFrame = emptySpot(await frame.evaluate(() => window.explainer.state()));
-  const onMap = { x: box.x + inFrame.x, y: box.y + inFrame.y };
+  const onMap = { x: canvas.x + inFrame.x, y: canvas.y + inFrame.y };
   await page.mouse.move(onMap.x, onMap.y);
   await page.mouse.wheel(0, 300);
   await page.waitForTimeout(400);
