@@ -21,6 +21,7 @@
 #include "host.h"
 #include "png_file.h"
 #include "runner.h"
+#include "theme.h"
 
 namespace {
 
@@ -171,7 +172,8 @@ void draw_frame(runner::Runner& ui, float scale, double now) {
     }
     ImDrawData& draw = ui.frame({static_cast<float>(g_fb_w) / ratio, static_cast<float>(g_fb_h) / ratio, ratio}, now);
     glViewport(0, 0, g_fb_w, g_fb_h);
-    glClearColor(17 / 255.0f, 19 / 255.0f, 26 / 255.0f, 1);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
+    glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(&draw);
     const std::string picture = g_app.take_picture();

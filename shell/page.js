@@ -12,16 +12,19 @@
   if (new URLSearchParams(location.search).get('embed') === '1') document.body.classList.add('embed');
 
   // Everything shown comes in as text (textContent), never as HTML.
-  function fail(title, lines, text) {
-    $('message-title').textContent = title;
-    $('message-text').textContent = text || '';
-    const list = $('message-list');
+  function listLines(list, lines) {
     list.replaceChildren();
     for (const line of lines.slice(0, 300)) {
       const li = document.createElement('li');
       li.textContent = line;
       list.appendChild(li);
     }
+    if (lines.length > 300) list.appendChild(Object.assign(document.createElement('li'), { textContent: '… and ' + (lines.length - 300) + ' more' }));
+  }
+  function fail(title, lines, text) {
+    $('message-title').textContent = title;
+    $('message-text').textContent = text || '';
+    listLines($('message-list'), lines);
     document.body.classList.add('failed');
   }
 
@@ -126,14 +129,7 @@
   }
   function storyProblems(name, lines) {
     $('sp-title').textContent = name + ' cannot be opened';
-    const list = $('sp-list');
-    list.replaceChildren();
-    for (const line of lines.slice(0, 300)) {
-      const li = document.createElement('li');
-      li.textContent = line;
-      list.appendChild(li);
-    }
-    if (lines.length > 300) list.appendChild(Object.assign(document.createElement('li'), { textContent: '… and ' + (lines.length - 300) + ' more' }));
+    listLines($('sp-list'), lines);
     $('story-problems').hidden = false;
     $('sp-close').focus();
   }

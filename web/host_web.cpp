@@ -23,6 +23,7 @@
 #include "gl_renderer.h"
 #include "host.h"
 #include "runner.h"
+#include "theme.h"
 
 // ---- JavaScript helpers -----------------------------------------------------
 
@@ -57,7 +58,8 @@ EM_JS(void, js_watch_size, (double* out), {
 EM_JS(int, js_reduced_motion, (), {
     return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0;
 });
-EM_JS(int, js_embedded, (), { return new URLSearchParams(location.search).get('embed') === '1' ? 1 : 0; });
+// The page decides whether it is embedded (?embed=1, shell/page.js); the program reads its decision.
+EM_JS(int, js_embedded, (), { return document.body.classList.contains('embed') ? 1 : 0; });
 // Keys are the app's only while the page's focus is on the map (or nowhere):
 // a focused field, button or link of the page keeps its own keys.
 // 2: the canvas itself (Tab then walks the app's buttons), 1: nowhere, 0: elsewhere.
@@ -138,7 +140,8 @@ void frame() {
 
     const ImDrawData& draw = g_runner->frame({static_cast<float>(g_size[0]), static_cast<float>(g_size[1]), dpr}, start);
     const double ui_done = emscripten_get_now();
-    static const float background[3] = {17 / 255.0f, 19 / 255.0f, 26 / 255.0f};
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
+    const float background[3] = {bg.x, bg.y, bg.z};
     gl_renderer::render(draw, fb_w, fb_h, background);
     const std::string picture = g_app.take_picture();   // "Save image": this frame, with its title band
     if (!picture.empty()) host::save_canvas(picture);

@@ -6,10 +6,11 @@ namespace explainer::step_state {
 
 using story::Story;
 
-State at(const Story& s, int k) {
-    State st;
-    const int last = static_cast<int>(s.steps.size()) - 1;
-    st.step = std::max(0, std::min(k, last));
+namespace {
+
+// What is known by st.step: entities and relationships, new or not, and
+// relationships overturned by then.
+void mark_known(const Story& s, State& st) {
     const std::size_t n = s.entities.size();
     st.entity_known.assign(n, 0);
     st.entity_new.assign(n, 0);
@@ -33,6 +34,12 @@ State at(const Story& s, int k) {
         st.rel_over[i] = rel.until >= 0 && rel.until <= st.step;
         st.rel_over_new[i] = rel.until == st.step;
     }
+}
+
+// The reveals done by st.step: identity reveals merge a node into the one
+// that stands for it, nature reveals give it its true species or group.
+void apply_reveals(const Story& s, State& st) {
+    const std::size_t n = s.entities.size();
     std::vector<int> becomes(n, -1);
     for (std::size_t i = 0; i < s.reveals.size(); ++i) {
         const auto& rv = s.reveals[i];
@@ -52,10 +59,13 @@ State at(const Story& s, int k) {
     }
     for (std::size_t e = 0; e < n; ++e)
         if (st.entity_known[e] && st.shown_as[e] == static_cast<int>(e)) st.nodes.push_back(static_cast<int>(e));
+}
 
-    // Per node, what its card reads from, so a card costs what it shows
-    // rather than a pass over the whole story (explain show and the site
-    // writer make one per node per step).
+// Per node, what its card reads from, so a card costs what it shows
+// rather than a pass over the whole story (explain show and the site
+// writer make one per node per step).
+void index_for_cards(const Story& s, State& st) {
+    const std::size_t n = s.entities.size(), rels = s.relationships.size();
     auto bucket = [n](std::vector<int>& start, std::vector<int>& items, auto&& each) {
         start.assign(n + 1, 0);
         each([&](int node, int) { ++start[static_cast<std::size_t>(node) + 1]; });
@@ -78,6 +88,17 @@ State at(const Story& s, int k) {
             add(to, static_cast<int>(i));
         }
     });
+}
+
+}  // namespace
+
+State at(const Story& s, int k) {
+    State st;
+    const int last = static_cast<int>(s.steps.size()) - 1;
+    st.step = std::max(0, std::min(k, last));
+    mark_known(s, st);
+    apply_reveals(s, st);
+    index_for_cards(s, st);
     return st;
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 #include "core/navigator.h"
 #include "core/step_state.h"
 #include "core/story.h"
@@ -58,15 +60,18 @@ public:
     // "kind:character", "members:neans" (a group with members on the map now) or "" for none.
     bool set_filter(std::string_view spec);
 
-    std::string state_json() const;   // for window.explainer.state()
+    std::string state_json() const;   // for window.explainer.state() (app_state.cpp)
 
 private:
+    void map_json(nlohmann::json& j) const;
+    void controls_json(nlohmann::json& j) const;
     void changed(bool step_changed, bool write_url);
     void map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact);
     void flush_url(double now);
     void update_lit();                  // from the query or the filter, at the shown step
     void choose_filter(int filter);
     void legend(float max_w, bool compact);
+    void node_tooltip(int node);
     void edge_tooltip(const std::vector<int>& rels);
     void title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts);
     // The tab's title for what is on screen (spoiler-safe): also what sharing and the saved picture say.

@@ -9,7 +9,8 @@ blank, that the state the program prints names the step's title, and that
 where it says the title was drawn the pixels hold text (light strokes on the
 panel), different text for the two steps. Also checks that a link to a twist
 the reader hasn't seen opens covered, that an unknown step gets the page's
-notice, and that a broken story is refused with its located problem.
+notice, that a broken story is refused with its located problem, and that
+an edit saved while it runs is reloaded (and a broken one reported, not shown).
 """
 import json
 import os
@@ -17,6 +18,7 @@ import struct
 import subprocess
 import sys
 import tempfile
+import time
 import zlib
 
 EXPLAINER, STORY, OUT = sys.argv[1], sys.argv[2], sys.argv[3]
@@ -118,6 +120,28 @@ r = run(f.name, "--screenshot", os.path.join(OUT, "broken.png"), expect=1)
 check(f.name in r.stderr and "steps[" in r.stderr, f"broken story: stderr {r.stderr[:300]!r}")
 os.unlink(f.name)
 run("--step", expect=2)
+
+# An author's tool: a saved edit is shown, a broken one prints its located
+# problem and leaves the last good story up (the program keeps running).
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "story.json")
+    def save(value):
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump(value, f)
+    save(story)
+    app = subprocess.Popen([EXPLAINER, path, "--step", second], stderr=subprocess.PIPE, text=True)
+    time.sleep(3)
+    save(dict(story, title=story["title"] + " (edited)"))
+    time.sleep(2)
+    save(dict(story, steps=story["steps"] + [story["steps"][0]]))
+    time.sleep(2)
+    alive = app.poll() is None
+    app.terminate()
+    err = app.communicate(timeout=20)[1]
+    check(alive, f"the desktop explainer stopped on a broken edit: {err[-300:]}")
+    check(f"reloaded {path}" in err, f"no reload after an edit: {err[-300:]}")
+    n = len(story["steps"])
+    check(f"{path}: steps[{n}].id: duplicate id" in err, f"the broken edit's problem was not printed: {err[-300:]}")
 
 print("desktop:", "FAILED" if failures else "ok", f"({len(failures)} failures)")
 sys.exit(1 if failures else 0)
