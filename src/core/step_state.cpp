@@ -111,7 +111,7 @@ std::shared_ptr<const State> Cache::at(int k) {
         recent_.push_back(hit);
         return hit;
     }
-    if (recent_.size() >= kKeep) recent_.erase(recent_.begin());
+    if (recent_.size() >= keep_) recent_.erase(recent_.begin());
     recent_.push_back(std::make_shared<const State>(step_state::at(*story_, k)));
     ++builds_;
     return recent_.back();

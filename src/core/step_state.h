@@ -44,13 +44,14 @@ State at(const story::Story& story, int k);
 // stays valid for as long as its holder keeps it.
 class Cache {
 public:
-    explicit Cache(const story::Story& story) : story_(&story) {}
+    // keep: how many states are kept (the last ones asked for).
+    explicit Cache(const story::Story& story, std::size_t keep = 4) : story_(&story), keep_(keep < 1 ? 1 : keep) {}
     std::shared_ptr<const State> at(int k);
     int builds() const { return builds_; }   // how many states were built (tests)
 
 private:
-    static constexpr std::size_t kKeep = 4;   // shown, the one before (replay), a link's target
     const story::Story* story_;
+    std::size_t keep_;   // 4 serves the page: shown, the one before (replay), a link's target
     std::vector<std::shared_ptr<const State>> recent_;   // most recently asked for last
     int builds_ = 0;
 };

@@ -64,7 +64,10 @@ void check(const story::Story& s, const navigator::Navigator& nav) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto& s = real_story();
     const int steps = static_cast<int>(s.steps.size()), entities = static_cast<int>(s.entities.size());
-    navigator::Navigator nav(s);
+    // Every step's state kept across runs: this target checks the navigator's
+    // rules, and fuzz_loader the states themselves.
+    static step_state::Cache states(s, s.steps.size());
+    navigator::Navigator nav(s, states);
     navigator::HistoryPolicy history;
     std::deque<double> writes;
     double now = 0;
