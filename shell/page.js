@@ -312,7 +312,7 @@
   // The app takes mousedown for itself, which stops the browser's own focus
   // change: focus the canvas by hand, so keys reach it (inside an embed too).
   $('canvas').addEventListener('pointerdown', () => $('canvas').focus({ preventScroll: true }));
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') $('linkbox').classList.remove('show'); });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { $('linkbox').classList.remove('show'); $('story-problems').hidden = true; } });
   $('link').addEventListener('blur', () => $('linkbox').classList.remove('show'));
   // The search field's text goes to the app as a string; it is matched, never shown as HTML.
   $('search').addEventListener('input', () => {
