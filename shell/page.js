@@ -169,18 +169,15 @@
     },
     copyLink(stepId, title) {
       if (!story.shareable) { toast('A story opened from a file has no link to share'); return; }
-      if (story.id) {   // another of the site's stories: the page itself, with its ?story=
-        const url = location.origin + location.pathname + '?story=' + encodeURIComponent(story.id) + (lastHash || '');
-        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => toast('Link copied'), () => {});
-        $('linkbox').classList.add('show');
-        $('link').value = url;
-        return;
-      }
-      // The step's preview page (s/<step-id>/, a spoiler-safe card in chat
-      // apps), which opens the explainer; the fragment only where it says more
-      // than the step. Never the page's own query (an embed's ?embed=1).
-      const page = new URL('s/' + encodeURIComponent(stepId) + '/', location.origin + location.pathname);
-      const url = page.href + (lastHash && lastHash !== '#/' + stepId ? lastHash : '');
+      // Another of the site's stories: the page itself, with its ?story=.
+      // The site's own: the step's preview page (s/<step-id>/, a
+      // spoiler-safe card in chat apps), which opens the explainer; the
+      // fragment only where it says more than the step. Never the page's own
+      // query (an embed's ?embed=1).
+      const url = story.id
+        ? location.origin + location.pathname + '?story=' + encodeURIComponent(story.id) + (lastHash || '')
+        : new URL('s/' + encodeURIComponent(stepId) + '/', location.origin + location.pathname).href +
+          (lastHash && lastHash !== '#/' + stepId ? lastHash : '');
       const shown = () => { const box = $('linkbox'); box.classList.add('show'); $('link').value = url; $('link').select(); };
       const copy = () => {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => toast('Link copied'), shown);
