@@ -9,6 +9,7 @@ deps="$root/build/deps"
 
 need_pkgs=(cmake ninja-build g++ emscripten nlohmann-json3-dev doctest-dev
            chromium fonts-dejavu-core fonttools xz-utils
+           unicode-data                  # the tables for comparing text as a reader does
            clang libclang-rt-14-dev      # clang's libFuzzer, for the fuzz targets
            libglfw3-dev libpng-dev xvfb xauth)   # the desktop host and its screenshot test
 # Node.js and npm may come from elsewhere than Debian (they do on this image);

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "unicode_fold.h"
+
 namespace explainer::loader {
 
 std::string quote(std::string_view text) {
@@ -92,77 +94,6 @@ const Json* FieldReader::array(const Json& obj, const char* key, const std::stri
     return &*it;
 }
 
-namespace {
-// Characters a reader cannot see: spaces of every width, zero-width and
-// joiner characters, direction marks, soft hyphen, fillers. A name made only
-// of these would show as nothing.
-bool invisible(char32_t c) {
-    return c == 0x20 || c == 0x85 || c == 0xA0 || c == 0xAD || c == 0x34F || c == 0x115F || c == 0x1160 ||
-           c == 0x1680 || c == 0x180E || (c >= 0x2000 && c <= 0x200F) || (c >= 0x2028 && c <= 0x202F) ||
-           (c >= 0x205F && c <= 0x206F) || c == 0x3000 || c == 0x3164 || c == 0xFEFF || c == 0xFFA0;
-}
-// The code point starting at text[i] (the text is valid UTF-8: the loader checked it); i moves past it.
-char32_t next_code_point(const std::string& text, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(text[i]);
-    const int extra = b < 0x80 ? 0 : b < 0xE0 ? 1 : b < 0xF0 ? 2 : 3;
-    char32_t c = extra == 0 ? b : b & (0x3Fu >> extra);
-    for (int k = 1; k <= extra && i + static_cast<std::size_t>(k) < text.size(); ++k)
-        c = (c << 6) | (static_cast<unsigned char>(text[i + static_cast<std::size_t>(k)]) & 0x3Fu);
-    i += static_cast<std::size_t>(extra) + 1;
-    return c;
-}
-}  // namespace
-
-std::string reader_key(const std::string& text) {
-    // Latin-1's precomposed letters as base + combining mark (U+0300 grave,
-    // 0301 acute, 0302 circumflex, 0303 tilde, 0308 diaeresis, 030A ring,
-    // 0327 cedilla), so "é" and "e\u0301" meet; 0 for letters that have none.
-    static const char kBase[] = "AAAAAA\0CEEEEIIII\0NOOOOO\0\0UUUUY\0\0aaaaaa\0ceeeeiiii\0nooooo\0\0uuuuy\0y";
-    static const unsigned short kMark[64] = {
-        0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0, 0x327, 0x300, 0x301, 0x302, 0x308, 0x300, 0x301, 0x302, 0x308,
-        0, 0x303, 0x300, 0x301, 0x302, 0x303, 0x308, 0, 0, 0x300, 0x301, 0x302, 0x308, 0x301, 0, 0,
-        0x300, 0x301, 0x302, 0x303, 0x308, 0x30A, 0, 0x327, 0x300, 0x301, 0x302, 0x308, 0x300, 0x301, 0x302, 0x308,
-        0, 0x303, 0x300, 0x301, 0x302, 0x303, 0x308, 0, 0, 0x300, 0x301, 0x302, 0x308, 0x301, 0, 0x308};
-    auto append = [](std::string& out, char32_t c) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {   // the marks and everything else kept here are below U+10000 or copied whole
-            if (c >= 0x10000) {
-                out += static_cast<char>(0xF0 | (c >> 18));
-                out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            } else {
-                out += static_cast<char>(0xE0 | (c >> 12));
-            }
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    };
-    std::string out;
-    bool space = false;
-    for (std::size_t i = 0; i < text.size();) {
-        char32_t c = next_code_point(text, i);
-        if (invisible(c) || c == '\t' || c == '\n') {   // spaces of any kind count as one; invisible ones as none
-            space = space || c == ' ' || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == '\t' || c == '\n';
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        unsigned short mark = 0;
-        if (c >= 0xC0 && c <= 0xFF && kBase[c - 0xC0]) {
-            mark = kMark[c - 0xC0];
-            c = static_cast<unsigned char>(kBase[c - 0xC0]);
-        }
-        if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-        else if (c >= 0xC0 && c <= 0xDE && c != 0xD7) c += 0x20;   // Æ Ð Ø Þ
-        append(out, c);
-        if (mark) append(out, mark);
-    }
-    return out;
-}
-
 bool FieldReader::check_text(const std::string& value, const std::string& path, TextRule rule) {
     bool blank = true;
     std::size_t chars = 0;
@@ -176,8 +107,8 @@ bool FieldReader::check_text(const std::string& value, const std::string& path, 
         }
     }
     for (std::size_t i = 0; i < value.size() && blank;) {
-        const char32_t c = next_code_point(value, i);
-        blank = invisible(c) || c == '\n';
+        const char32_t c = unicode_fold::next_code_point(value, i);
+        blank = unicode_fold::invisible(c) || c == '\n';
     }
     if (blank) {
         problem(path, value.empty() ? "is empty" : "is empty (only spaces or invisible characters)");

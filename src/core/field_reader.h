@@ -65,11 +65,6 @@ private:
     std::vector<Problem>& out_;
 };
 
-// Text as a reader compares it: case folded, Latin-1's accented letters and
-// their decomposed forms (NFC and NFD) alike, spaces of any width as one,
-// invisible characters dropped. Two terms with the same key look the same.
-std::string reader_key(const std::string& text);
-
 std::string at(const std::string& path, const char* key);           // path.key
 std::string at(const std::string& path, std::size_t index);         // path[i]
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "json_syntax.h"
 #include "json_text.h"
 
 namespace explainer::json_parse {
@@ -95,21 +96,6 @@ struct DomBuilder : nlohmann::detail::json_sax_dom_parser<Json> {
     }
 };
 
-// nlohmann says "[json.exception.parse_error.101] parse error at line 1, column 5:
-// syntax error while parsing value - invalid literal; last read: 'tru,'"; keep what follows the
-// location and let our own "line L, column C" (which counts characters) stand in front.
-std::string syntax_message(const std::string& raw) {
-    const auto colon = raw.find(": ", raw.find("column"));
-    std::string text = colon == std::string::npos ? raw : raw.substr(colon + 2);
-    // Drop the echo of the raw token (it may be binary junk); keep any "; expected …" hint.
-    const auto last_read = text.find("; last read: '");
-    if (last_read != std::string::npos) {
-        const auto hint = text.find("'; expected", last_read + 14);
-        text.erase(last_read, hint == std::string::npos ? std::string::npos : hint + 1 - last_read);
-    }
-    return "not valid JSON: " + text;
-}
-
 // nlohmann's out_of_range.406: "number overflow parsing '1e999'".
 std::string overflow_message(const std::string& raw) {
     const auto quote_at = raw.find('\'');
@@ -159,10 +145,12 @@ bool parse(std::string_view text, Json& out, Problem& problem) {
         // The lexer reports the offset one past the offending character; a
         // number too large is pointed at where it starts.
         std::size_t offset = std::min(builder.offset > 0 ? builder.offset - 1 : 0, json.size());
-        if (builder.error_id == 406)
+        if (builder.error_id == 406) {
             while (offset > 0 && std::string_view("0123456789+-.eE").find(json[offset - 1]) != std::string_view::npos) --offset;
-        return fail(json_text::position(text, compact.original(offset)),
-                    builder.error_id == 406 ? overflow_message(builder.message) : syntax_message(builder.message));
+            return fail(json_text::position(text, compact.original(offset)), overflow_message(builder.message));
+        }
+        auto syntax = json_syntax::describe(builder.message, json, offset);
+        return fail(json_text::position(text, compact.original(syntax.at)), std::move(syntax.what));
     }
     return true;
 }

@@ -5,6 +5,7 @@
 #include "belief_fields.h"
 #include "field_reader.h"
 #include "json_parse.h"
+#include "unicode_fold.h"
 #include "validate.h"
 
 #include <unordered_map>
@@ -161,8 +162,8 @@ void read_glossary(FieldReader& r, const Json& list, const Indexes& ix, Story& s
         r.only_keys(item, path, {"term", "definition", "step", "entity"});
         story::GlossaryEntry g;
         if (r.text(item, "term", path, g.term, kTerm)) {
-            // Terms that differ only in case, accents' encoding or spacing read the same.
-            const auto inserted = terms.emplace(reader_key(g.term), std::make_pair(i, g.term));
+            // Terms that differ only in case, in how a character is encoded, or in spacing read the same.
+            const auto inserted = terms.emplace(unicode_fold::reader_key(g.term), std::make_pair(i, g.term));
             if (!inserted.second) {
                 const auto& [index, other] = inserted.first->second;
                 r.problem(at(path, "term"), "duplicate term " + quote(g.term) + " (also " + at("glossary", index) +

@@ -3,31 +3,23 @@
 #include <algorithm>
 #include <string>
 
+#include "unicode_fold.h"
+
 namespace explainer::search {
 
 using story::Story;
 
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
+// The query's words, each as a reader's key (see unicode_fold::reader_key).
 std::vector<std::string> words(std::string_view query) {
     std::vector<std::string> out;
-    std::string word;
-    for (char c : lower(query)) {
-        if (c == ' ' || c == '\t') {
-            if (!word.empty()) out.push_back(std::move(word));
-            word.clear();
-        } else {
-            word += c;
-        }
+    const std::string key = unicode_fold::reader_key(query);   // spaces already one, none at the ends
+    for (std::size_t from = 0; from < key.size();) {
+        const auto space = std::min(key.find(' ', from), key.size());
+        out.push_back(key.substr(from, space - from));
+        from = space + 1;
     }
-    if (!word.empty()) out.push_back(std::move(word));
     return out;
 }
 
@@ -40,7 +32,7 @@ std::vector<int> find(const Story& s, const step_state::State& st, std::string_v
     std::vector<int> out;
     if (wanted.empty()) return out;
     auto matches = [&](const std::string& name) {
-        const std::string hay = lower(name);
+        const std::string hay = unicode_fold::reader_key(name);
         return std::all_of(wanted.begin(), wanted.end(),
                            [&](const std::string& w) { return hay.find(w) != std::string::npos; });
     };

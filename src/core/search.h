@@ -15,8 +15,9 @@
 namespace explainer::search {
 
 // Nodes on the map whose name, or a name merged into them by a reveal the
-// reader has seen, contains every word of query (case-insensitive). In story
-// order; empty for a blank query.
+// reader has seen, contains every word of query, compared as a reader would
+// (case, spacing and how a character is encoded do not count; see
+// unicode_fold::reader_key). In story order; empty for a blank query.
 std::vector<int> find(const story::Story& story, const step_state::State& state, std::string_view query);
 
 // Per entity, 1 for the nodes that belong to `group` at this state: the group

@@ -39,13 +39,32 @@ def set_(path, value):
     return fn
 
 # --- not JSON at all ------------------------------------------------------
-raw("syntax-trailing-comma", "line 1, column 15: not valid JSON: syntax error while parsing object key - unexpected '}'; expected string literal", b'{"title": "x",}')
-raw("syntax-bad-literal", "line 2, column 15: not valid JSON: syntax error while parsing value - invalid literal", b'{\n "format": tru\n}')
-raw("syntax-unterminated-string", "line 1, column 22: not valid JSON: syntax error while parsing value - invalid string: missing closing quote", b'{"title": "never ends')
-raw("syntax-empty-file", "line 1, column 1: not valid JSON: syntax error while parsing value - unexpected end of input; expected '[', '{', or a literal", b'')
-raw("syntax-truncated", "line 1, column 22: not valid JSON: syntax error while parsing object - unexpected end of input; expected '}'", b'{"format": "story-ex"')
-raw("syntax-two-documents", "line 1, column 4: not valid JSON: syntax error while parsing value - unexpected '{'; expected end of input", b'{} {}')
-raw("syntax-single-quotes", "line 1, column 2: not valid JSON: syntax error while parsing object key - invalid literal; expected string literal", b"{'title': 'x'}")
+raw("syntax-trailing-comma", "line 1, column 15: not valid JSON: a comma before '}' with nothing after it; remove the comma", b'{"title": "x",}')
+raw("syntax-trailing-comma-list", "line 1, column 17: not valid JSON: a comma before ']' with nothing after it; remove the comma", b'{"sections": [1,]}')
+raw("syntax-bad-literal", "line 2, column 12: not valid JSON: a word without quotes; text needs double quotes, and the only bare words JSON allows are true, false and null", b'{\n "format": tru\n}')
+raw("syntax-bare-name", "line 1, column 3: not valid JSON: a name without double quotes; write names as \"name\"", b'{ title: "x"}')
+raw("syntax-unterminated-string", "line 1, column 22: not valid JSON: quoted text runs to the end of the file; its closing \" is missing", b'{"title": "never ends')
+raw("syntax-empty-file", "line 1, column 1: not valid JSON: the file is empty", b'')
+raw("syntax-only-spaces", "line 2, column 1: not valid JSON: the file holds only spaces", b'  \n')
+raw("syntax-truncated", "line 1, column 22: not valid JSON: the file ends too soon; expected ',' or '}' (is it cut short?)", b'{"format": "story-ex"')
+raw("syntax-two-documents", "line 1, column 4: not valid JSON: '{' after the end of the JSON; a story file holds one object { }", b'{} {}')
+raw("syntax-single-quotes", "line 1, column 2: not valid JSON: names and text need double quotes (\"), not single quotes", b"{'title': 'x'}")
+raw("syntax-comment", "line 2, column 2: not valid JSON: JSON has no comments; remove the // or /* */ text", b'{\n // the title\n "title": "x"}')
+raw("syntax-missing-colon", "line 1, column 10: not valid JSON: expected ':' after the name, found text in quotes", b'{"title" "x"}')
+raw("syntax-missing-comma", "line 1, column 15: not valid JSON: expected ',' or '}', found text in quotes (is a comma missing?)", b'{"title": "x" "show": "y"}')
+raw("syntax-missing-comma-list", "line 1, column 18: not valid JSON: expected ',' or ']', found '{' (is a comma missing?)", b'{"sections": [{} {}]}')
+raw("syntax-missing-value", "line 1, column 11: not valid JSON: expected a value (text in double quotes, a number, true, false, null, a list [ ] or an object { }), found '}'", b'{"title": }')
+raw("syntax-line-break-in-text", "line 1, column 13: not valid JSON: a line break inside quoted text; write it as \\n", b'{"title": "a\nb"}')
+raw("syntax-tab-in-text", "line 1, column 13: not valid JSON: a tab inside quoted text; write it as \\t", b'{"title": "a\tb"}')
+raw("syntax-control-in-text", "line 1, column 13: not valid JSON: a control character (U+001B) inside quoted text; write it as \\u001B", b'{"title": "a\x1bb"}')
+raw("syntax-bad-escape", "line 1, column 14: not valid JSON: a backslash in quoted text starts an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX); write \\\\ for a backslash itself", b'{"title": "C:\\dir"}')
+raw("syntax-short-unicode-escape", "line 1, column 16: not valid JSON: \\u in quoted text must be followed by four hex digits", b'{"title": "\\u12"}')
+raw("syntax-lone-high-surrogate", "line 1, column 18: not valid JSON: a \\uD800-\\uDBFF escape must be followed by a \\uDC00-\\uDFFF escape (two halves of one character)", b'{"title": "\\ud800x"}')
+raw("syntax-lone-low-surrogate", "line 1, column 17: not valid JSON: a \\uDC00-\\uDFFF escape without the \\uD800-\\uDBFF escape that comes before it", b'{"title": "\\udc00"}')
+raw("syntax-number-minus", "line 1, column 12: not valid JSON: a number needs a digit after '-'", b'{"title": -x}')
+raw("syntax-number-point", "line 1, column 13: not valid JSON: a number needs a digit after the decimal point", b'{"title": 1.}')
+raw("syntax-number-exponent", "line 1, column 13: not valid JSON: a number needs a digit after its exponent (e)", b'{"title": 1e}')
+raw("syntax-stray-character", "line 1, column 1: not valid JSON: expected a value (text in double quotes, a number, true, false, null, a list [ ] or an object { }), found a character that cannot be there", b'#')
 raw("not-utf8-latin1", "line 1, column 15: the file is not valid UTF-8 text", '{"title": "caf\u00e9"}'.encode('latin-1'))
 raw("not-utf8-utf16", "line 1, column 1: the file is UTF-16 text; save it as UTF-8", '{"title": "x"}'.encode('utf-16'))
 raw("utf16-without-mark", "line 1, column 2: the file looks like UTF-16 text; save it as UTF-8", '{"title": "x"}'.encode('utf-16-le'))
@@ -69,6 +88,16 @@ edit("missing-title", "title: is missing", delete(["title"]))
 edit("blank-title", "title: is empty (only spaces or invisible characters)", set_(["title"], "   "))
 edit("glossary-term-nfd", "glossary[1].term: duplicate term \"Cafe\u0301\" (also glossary[0], \"Caf\u00e9\", which reads the same)",
      lambda s: s["glossary"].extend([{"term": "Caf\u00e9", "definition": "A.", "step": "s1"}, {"term": "Cafe\u0301", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
+edit("glossary-term-greek-case", "glossary[1].term: duplicate term \"\u03a3\u03a9\u039c\u0391\" (also glossary[0], \"\u03c3\u03c9\u03bc\u03b1\", which reads the same)",
+     lambda s: s["glossary"].extend([{"term": "\u03c3\u03c9\u03bc\u03b1", "definition": "A.", "step": "s1"}, {"term": "\u03a3\u03a9\u039c\u0391", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
+edit("glossary-term-sharp-s", "glossary[1].term: duplicate term \"STRASSE\" (also glossary[0], \"Stra\u00dfe\", which reads the same)",
+     lambda s: s["glossary"].extend([{"term": "Stra\u00dfe", "definition": "A.", "step": "s1"}, {"term": "STRASSE", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
+edit("glossary-term-hangul-jamo", "glossary[1].term: duplicate term \"\u1112\u1161\u11ab\" (also glossary[0], \"\ud55c\", which reads the same)",
+     lambda s: s["glossary"].extend([{"term": "\ud55c", "definition": "A.", "step": "s1"}, {"term": "\u1112\u1161\u11ab", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
+edit("glossary-term-kana-voicing", "glossary[1].term: duplicate term \"\u304b\u3099\" (also glossary[0], \"\u304c\", which reads the same)",
+     lambda s: s["glossary"].extend([{"term": "\u304c", "definition": "A.", "step": "s1"}, {"term": "\u304b\u3099", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
+edit("glossary-term-ohm-sign", "glossary[1].term: duplicate term \"\u2126 field\" (also glossary[0], \"\u03a9 Field\", which reads the same)",
+     lambda s: s["glossary"].extend([{"term": "\u03a9 Field", "definition": "A.", "step": "s1"}, {"term": "\u2126 field", "definition": "B.", "step": "s1"}]) or s["glossary"].pop(0))
 edit("glossary-term-case", "glossary[1].term: duplicate term \"CLAN\" (also glossary[0], \"Clan\", which reads the same)",
      lambda s: s["glossary"].append({"term": "CLAN", "definition": "Shouted.", "step": "s2"}))
 edit("name-zero-width", "entities[0].name: is empty (only spaces or invisible characters)", set_(["entities", 0, "name"], "\u200b\u200d\u2060"))

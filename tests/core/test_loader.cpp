@@ -44,10 +44,10 @@ TEST_CASE("every problem is collected, each with its location") {
     CHECK(r.problems.size() == 4);
 }
 
-TEST_CASE("syntax errors name line and column") {
+TEST_CASE("syntax errors name line and column: the start of a bad word, not where reading it failed") {
     const auto r = load("{\n  \"format\": tru\n}");
     REQUIRE(r.problems.size() == 1);
-    CHECK(r.problems[0].where == "line 2, column 16");
+    CHECK(r.problems[0].where == "line 2, column 13");
     CHECK(r.problems[0].what.find("not valid JSON") == 0);
     CHECK(load("").problems[0].what.find("not valid JSON") == 0);
     CHECK(load("[1, 2]").problems[0].text() == "(top level): expected an object, found a list");
@@ -209,16 +209,5 @@ TEST_CASE("16 MiB of newlines before junk: rejected with its true line, without 
     const auto r = explainer::loader::load(text);
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].text() == "line " + std::to_string(explainer::loader::kMaxBytes - 7) +
-                                      ", column 1: not valid JSON: syntax error while parsing object key - invalid literal; "
-                                      "expected string literal");
-}
-
-TEST_CASE("a reader's key: case, accents' two encodings, widths of space and invisible characters do not tell terms apart") {
-    using explainer::loader::reader_key;
-    CHECK(reader_key("Caf\xC3\xA9") == reader_key("cafe\xCC\x81"));            // NFC and NFD
-    CHECK(reader_key("\xC3\x89lan") == reader_key("\xC3\xA9LAN"));              // É and é
-    CHECK(reader_key("Code\xC2\xA0" "Eve") == reader_key("code  eve"));         // NBSP, two spaces
-    CHECK(reader_key("Co\xE2\x80\x8B" "de Eve") == reader_key("Code Eve"));     // a zero-width space
-    CHECK(reader_key("Caf\xC3\xA9") != reader_key("Cafe"));                     // an accent is not nothing
-    CHECK(reader_key("\xC3\x86sir") == reader_key("\xC3\xA6SIR"));              // Æ and æ
+                                      ", column 1: not valid JSON: a name without double quotes; write names as \"name\"");
 }

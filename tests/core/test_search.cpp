@@ -65,3 +65,16 @@ TEST_CASE("group filters count only memberships the reader has learned") {
     // An overturned membership no longer counts, and an unknown group has no members.
     CHECK(search::members_of(s, step_state::at(s, 0), s.find_entity("alter")) == std::vector<std::uint8_t>(s.entities.size(), 0));
 }
+
+TEST_CASE("search compares as a reader does: any script's case, either encoding of an accent, any space") {
+    auto j = fixture::story();
+    j["entities"][0]["name"] = "R\xC3\xA9my \xD0\x94\xD0\xB5\xD0\xB2\xD0\xB0";   // "Rémy Дева", é precomposed
+    const auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    const auto& s = r.story;
+    const std::vector<int> hero{s.find_entity("hero")};
+    CHECK(find(s, "s1", "RE\xCC\x81MY") == hero);                     // É typed as E + combining acute
+    CHECK(find(s, "s1", "\xD0\xB4\xD0\x95\xD0\x92") == hero);           // "дЕВ": Cyrillic case
+    CHECK(find(s, "s1", "\xC3\xA9my\xC2\xA0\xD0\xB4\xD0\xB5") == hero);  // a no-break space between words
+    CHECK(find(s, "s1", "Remy").empty());                               // an accent still counts
+}
