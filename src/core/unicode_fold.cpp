@@ -27,6 +27,10 @@ constexpr char32_t kSyllableBase = 0xAC00, kLeadBase = 0x1100, kVowelBase = 0x11
 constexpr char32_t kVowels = 21, kTrails = 28, kPerLead = kVowels * kTrails, kSyllables = 19 * kPerLead;
 
 void append_decomposed(char32_t c, std::u32string& out) {
+    if (c < 0xC0) {   // nothing below À decomposes: most text never reaches the table
+        out += c;
+        return;
+    }
     if (c >= kSyllableBase && c < kSyllableBase + kSyllables) {
         const char32_t s = c - kSyllableBase;
         out += kLeadBase + s / kPerLead;
@@ -71,6 +75,10 @@ void order_marks(std::u32string& text) {
 }
 
 void append_folded(char32_t c, std::u32string& out) {
+    if (c < 0x80) {   // ASCII folds A-Z only
+        out += c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+        return;
+    }
     const auto* full_end = tables::kFullFolds + tables::kFullFoldCount;
     const auto* full = std::lower_bound(tables::kFullFolds, full_end, c,
                                         [](const char32_t (&row)[4], char32_t key) { return row[0] < key; });

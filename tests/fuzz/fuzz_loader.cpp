@@ -2,12 +2,15 @@
 // every step's state, what changed, cards and text, the layout of the first
 // steps, and link resolution for every step and entity id. Under ASan and
 // UBSan a crash, a leak or undefined behaviour is a finding; so is a story
-// the loader accepts that breaks an invariant the rest of the code relies on.
+// the loader accepts that breaks an invariant the rest of the code relies on,
+// a problem in a parser's terms, or a reader's key (unicode_fold) that is not
+// its own key.
 #include <cstddef>
 #include <cstdint>
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "core/deep_link.h"
@@ -15,16 +18,26 @@
 #include "core/step_state.h"
 #include "core/story_layout.h"
 #include "core/text_version.h"
+#include "core/unicode_fold.h"
 #include "core/what_changed.h"
 #include "fuzz_support.h"
 
 using namespace explainer;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    const auto r = loader::load(std::string_view(reinterpret_cast<const char*>(data), size));
+    const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+    if (size <= 512) {   // any bytes, even broken UTF-8: the key of a key is itself
+        const std::string key = unicode_fold::reader_key(bytes);
+        FUZZ_ASSERT(unicode_fold::reader_key(key) == key);
+    }
+    const auto r = loader::load(bytes);
     if (!r.ok()) {
         FUZZ_ASSERT(!r.problems.empty());
-        for (const auto& p : r.problems) FUZZ_ASSERT(!p.text().empty());
+        for (const auto& p : r.problems) {
+            FUZZ_ASSERT(!p.text().empty());
+            for (const char* jargon : {"syntax error", "json.exception", "literal", "last read"})
+                FUZZ_ASSERT(p.what.find(jargon) == std::string::npos);
+        }
         return 0;
     }
     const auto& s = r.story;
