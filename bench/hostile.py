@@ -34,6 +34,12 @@ CASES = [
     ('a key repeated 1M times', pad_to(b'{', b'"k": 1, ', b'"k": 1}')),
     ('entities x 50,001', b'{"entities": [' + b','.join([b'{}'] * 50001) + b']}'),
     ('16 MiB of NULs', b'\0' * limit),
+    # The most terms a glossary may have, each at the most characters a term may have: a letter
+    # under 58 accents in reverse canonical order (the most reordering a reader's key can need).
+    ('glossary: 2,000 terms of stacked accents', json.dumps({'glossary': [
+        {'term': chr(0x4E00 + i) + 'a' + '\u0301\u0323' * 29, 'definition': 'x', 'step': 's'}
+        for i in range(2000)]}, ensure_ascii=False).encode()),
+    ('16 MiB of Hangul in one string', pad_to(b'{"title": "', '\ud55c'.encode(), b'"}')),
     ('the story in UTF-16', story.decode('utf-8').encode('utf-16-le')),
     ('16 MiB + 1 byte', b' ' * (limit + 1)),
 ]

@@ -35,7 +35,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         FUZZ_ASSERT(!r.problems.empty());
         for (const auto& p : r.problems) {
             FUZZ_ASSERT(!p.text().empty());
-            for (const char* jargon : {"syntax error", "json.exception", "literal", "last read"})
+            // A syntax error never echoes the file's text; other problems quote the author's own
+            // names and keys, which may hold any word.
+            if (p.what.rfind("not valid JSON: ", 0) != 0) continue;
+            for (const char* jargon : {"syntax error", "json.exception", "literal", "last read", "token"})
                 FUZZ_ASSERT(p.what.find(jargon) == std::string::npos);
         }
         return 0;
