@@ -99,6 +99,13 @@ test('a broken story file lists its located problems and keeps the story on scre
   await page.waitForSelector('#story-problems:not([hidden])');
   assert.match(await page.textContent('#sp-list'), /line 1, column 2: the file is not valid UTF-8 text/);
   await page.click('#sp-close');
+  // A syntax error: in plain words, at the start of what is wrong, never in the parser's terms.
+  await page.setInputFiles('#story-file', { name: 'comma.json', mimeType: 'application/json', buffer: Buffer.from('{\n  "title": "x",\n}') });
+  await page.waitForSelector('#story-problems:not([hidden])');
+  const said = await page.textContent('#sp-list');
+  assert.match(said, /line 3, column 1: not valid JSON: a comma before '}' with nothing after it; remove the comma/);
+  assert.doesNotMatch(said, /syntax error|literal|parse/);
+  await page.click('#sp-close');
 
   // Dropped on the page: a sound story replaces the map, from its first step, with no link of the old one left.
   await page.evaluate((text) => {
@@ -146,6 +153,11 @@ test('the header with its Open story button, and a story\'s problems, at both si
     assert.ok(panel.x >= 0 && panel.x + panel.width <= vw, `${name}: problems panel off screen: ${JSON.stringify(panel)}`);
     assert.match(await page.textContent('#sp-list'), /entities\[1\]\.kind: unknown kind "robot" \(expected character, group, species, program, place or term\)/);
     await page.screenshot({ path: path.join(here, 'artifacts', `story-problems-${name}.png`) });
+    await page.click('#sp-close');
+    await page.setInputFiles('#story-file', { name: 'quotes.json', mimeType: 'application/json', buffer: Buffer.from("{\n  'title': 'x'\n}") });
+    await page.waitForSelector('#story-problems:not([hidden])');
+    assert.match(await page.textContent('#sp-list'), /line 2, column 3: not valid JSON: names and text need double quotes \("\), not single quotes/);
+    await page.screenshot({ path: path.join(here, 'artifacts', `story-syntax-${name}.png`) });
     assert.deepEqual(problems, []);
     await context.close();
   }
