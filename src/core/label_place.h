@@ -51,7 +51,9 @@ struct Placed {
 std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const std::vector<Obstacle>& obstacles);
 
 // Candidates for a w×h label around a node shape of radius r at c: below,
-// above, right, left, the four corners, then the same again farther out.
+// above, right, left, the four corners (the first kNearCandidates), then the
+// same again farther out.
+constexpr int kNearCandidates = 8;
 std::vector<Vec2> around_node(Vec2 c, float r, float w, float h);
 // Candidates for a w×h label centred on each of the given points.
 std::vector<Vec2> centred_on(const std::vector<Vec2>& points, float w, float h);

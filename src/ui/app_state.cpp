@@ -59,7 +59,8 @@ void App::map_json(nlohmann::json& j) const {
     auto labels = nlohmann::json::array();
     for (const auto& l : map_.labels()) {
         labels.push_back({{"id", story_.entities[static_cast<std::size_t>(l.entity)].id}, {"text", l.text},
-                          {"x", l.box.x0}, {"y", l.box.y0}, {"w", l.box.width()}, {"h", l.box.height()}, {"px", l.px}});
+                          {"x", l.box.x0}, {"y", l.box.y0}, {"w", l.box.width()}, {"h", l.box.height()}, {"px", l.px},
+                          {"leader", l.leader}});
     }
     j["labels"] = std::move(labels);
     auto edge_labels = nlohmann::json::array();

@@ -26,6 +26,22 @@ struct Lines {
     bool badge = false;          // `second` is drawn as a pill
 };
 
+// A label the placer had to put away from its node (on a crowded map, the
+// far ring of candidates) would float free of it: a reader could not tell
+// whose name it is. A thin line from the node's edge to the nearest point of
+// the name (not of the label's padded box, whose corner may be empty) joins
+// them. Returns whether one was drawn.
+float leader_gap(float px) { return 0.6f * px; }   // the near candidates leave less; the far ring more
+
+bool draw_leader(ImDrawList* dl, ImVec2 node, float r, const lp::Box& b, float px, ImU32 col) {
+    const ImVec2 q{std::clamp(node.x, b.x0, b.x1), std::clamp(node.y, b.y0, b.y1)};
+    const float dx = q.x - node.x, dy = q.y - node.y, d = std::sqrt(dx * dx + dy * dy);
+    if (d - r <= leader_gap(px)) return false;
+    const float from = (r + 3) / d;
+    dl->AddLine({node.x + dx * from, node.y + dy * from}, q, col, 1.2f);
+    return true;
+}
+
 Vec2 bezier(ImVec2 a, ImVec2 c, ImVec2 b, float t) {
     const float u = 1 - t;
     return {u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y};
@@ -85,7 +101,9 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const bool found = !lit_.empty() && !faded(e);   // a search or filter match
         req.rank = role_[i] == kFocus || found ? 0 : fresh ? 1 : (e == hot || subject) ? 2
                  : faded(e) ? 7 : role_[i] == kNeighbour ? 5 : 6;
-        req.prefer = last_candidate_[i];
+        // Last frame's spot keeps a label still while the map moves, but only a spot next to its
+        // node: one pushed out (during a reveal, say) would otherwise stay out for good.
+        req.prefer = last_candidate_[i] < lp::kNearCandidates ? last_candidate_[i] : -1;
         req.at = lp::around_node({p.x, p.y}, r, req.w, req.h);
         requests.push_back(std::move(req));
     }
@@ -147,8 +165,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const bool dim = (role_[i] == kRest && !st.entity_new[i] && pl.id != hot) || faded(pl.id);
         const ImU32 col = pl.id == hot || (staged_ && pl.id == stage_subject_ && t < 1) ? theme::kHighlight
                           : dim ? theme::kTextDim : theme::kText;
-        dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.82f * a), 4);
         const float cx = (b.x0 + b.x1) / 2;
+        const lp::Box name{cx - l.first_w / 2, b.y0 + kPadY, cx + l.first_w / 2, b.y0 + kPadY + px * 1.1f};
+        const bool leader = draw_leader(dl, to_screen(position(pl.id, t)), r, name, px, theme::with_alpha(col, 0.7f * a));
+        dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.82f * a), 4);
         dl->AddText(font, px, {cx - l.first_w / 2, b.y0 + kPadY}, theme::with_alpha(col, a * l.first_alpha), l.first.c_str());
         if (!l.second.empty()) {
             const float y = b.y0 + kPadY + px * 1.2f + 2;
@@ -167,7 +187,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
                 }
             }
         }
-        drawn_.push_back({pl.id, l.first, b, px});
+        drawn_.push_back({pl.id, l.first, b, px, leader});
     }
 }
 

@@ -36,6 +36,7 @@ struct DrawnLabel {
     std::string text;          // its first line: the name
     explainer::label_place::Box box;
     float px = 0;              // font size of the name
+    bool leader = false;       // placed away from its node, so a line joins them
 };
 
 class MapView {

@@ -48,6 +48,13 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
       }
       for (const pair of overlappingLabels(s.labels)) failures.push(`${s.step}: labels overlap ${pair}`);
       for (const l of s.labels) if (l.px < 12) failures.push(`${s.step}: ${l.id} label ${l.px} px`);
+      // A label set away from its node is joined to it by a line, or nobody can tell whose name it is.
+      for (const l of s.labels) {
+        const c = s.onScreen[l.id];
+        if (!c) continue;
+        const away = Math.hypot(Math.max(l.x - c[0], 0, c[0] - l.x - l.w), Math.max(l.y - c[1], 0, c[1] - l.y - l.h));
+        if (away > 40 && !l.leader) failures.push(`${s.step}: ${l.id} label ${away.toFixed(0)} px from its node, with no line to it`);
+      }
     }
     assert.deepEqual(failures, []);
     assert.deepEqual(problems, []);
