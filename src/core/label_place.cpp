@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 
 namespace explainer::label_place {
 
 namespace {
 
 constexpr float kCell = 64.0f;   // grid cell for placed boxes, in px
+constexpr float kNearer = 4.0f;  // how much nearer another node must be for a spot to mislead
 
 // Boxes already placed, bucketed by the grid cells they touch.
 class Grid {
@@ -55,6 +57,12 @@ Box pushed_inside(Box b, const Box& bounds) {
     return {b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy};
 }
 
+// The gap between two boxes (0 when they touch or overlap).
+float gap(const Box& a, const Box& b) {
+    const float dx = std::max({a.x0 - b.x1, b.x0 - a.x1, 0.0f}), dy = std::max({a.y0 - b.y1, b.y0 - a.y1, 0.0f});
+    return std::sqrt(dx * dx + dy * dy);
+}
+
 float overlap_area(const Box& a, const Box& b) {
     const float w = std::min(a.x1, b.x1) - std::max(a.x0, b.x0), h = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
     return w > 0 && h > 0 ? w * h : 0.0f;
@@ -76,6 +84,9 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
     });
     Grid taken(bounds), blocked(bounds);
     for (std::size_t i = 0; i < obstacles.size(); ++i) blocked.add(obstacles[i].box, static_cast<int>(i));
+    std::unordered_map<int, Box> own;   // each label's own node shape
+    for (const auto& o : obstacles)
+        if (o.owner >= 0) own.emplace(o.owner, o.box);
 
     std::vector<Placed> out;
     out.reserve(labels.size());
@@ -89,6 +100,17 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
                 return o.owner != l.id && overlaps(b, o.box);
             });
         };
+        // A spot nearer another node's shape than its own reads as that node's name.
+        const auto mine = own.find(l.id);
+        auto misleads = [&](const Box& b) {
+            if (mine == own.end()) return false;
+            const float d = gap(b, mine->second) - kNearer;
+            if (d <= 0) return false;
+            return blocked.any({b.x0 - d, b.y0 - d, b.x1 + d, b.y1 + d}, [&](int j) {
+                const auto& o = obstacles[static_cast<std::size_t>(j)];
+                return o.owner >= 0 && o.owner != l.id && gap(b, o.box) < d;
+            });
+        };
         std::vector<int> tries;
         if (l.prefer >= 0 && l.prefer < static_cast<int>(l.at.size())) tries.push_back(l.prefer);
         for (int c = 0; c < static_cast<int>(l.at.size()); ++c)
@@ -96,9 +118,17 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
 
         int chosen = -1;
         Box box;
-        for (int c : tries) {   // a free spot: inside, on no label, over no node
-            const Box b = box_at(l.at[static_cast<std::size_t>(c)], l.w, l.h);
-            if (inside(b, bounds) && !hits_label(b) && !hits_node(b)) { chosen = c; box = b; break; }
+        // A free spot: inside, on no label, over no node, and nearer its own node than any other;
+        // a kept label may then take a free spot that is not (it draws a line to its node).
+        for (int pass = 0; pass < (l.keep ? 2 : 1) && chosen < 0; ++pass) {
+            for (int c : tries) {
+                const Box b = box_at(l.at[static_cast<std::size_t>(c)], l.w, l.h);
+                if (inside(b, bounds) && !hits_label(b) && !hits_node(b) && (pass == 1 || !misleads(b))) {
+                    chosen = c;
+                    box = b;
+                    break;
+                }
+            }
         }
         bool clean = true;
         if (chosen < 0 && l.keep) {

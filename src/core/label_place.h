@@ -3,7 +3,10 @@
 // Works in screen space, after the camera: each label offers candidate
 // positions in order of preference (below its node, above, to the right, …)
 // and takes the first one that stays inside the map area and covers neither
-// an earlier label nor another node's shape. Labels are placed most important
+// an earlier label nor another node's shape, preferring a spot nearer its own
+// node than any other (a name beside the wrong node is worse than a name a
+// little farther from the right one; only a kept label takes such a spot,
+// when there is no other). Labels are placed most important
 // first, so on a crowded map it is the least important that go. A label
 // marked `keep` is never dropped: when no candidate is free it still takes
 // the least bad one inside the area. Greedy, deterministic, and fast enough

@@ -98,6 +98,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const bool fresh = st.entity_new[i] || morph >= 0;
         const bool subject = staged_ && e == stage_subject_;
         req.keep = role_[i] == kFocus || subject || (!lit_.empty() && !faded(e));
+        // A node off the map's edge or under its controls: its name, alone at the edge, would
+        // be read as a neighbour's. Only the names that must show (kept) go there.
+        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x && p.y >= area_min_.y + reserved_top_ && p.y <= area_max_.y;
+        if (!req.keep && !in_view) continue;
         const bool found = !lit_.empty() && !faded(e);   // a search or filter match
         req.rank = role_[i] == kFocus || found ? 0 : fresh ? 1 : (e == hot || subject) ? 2
                  : faded(e) ? 7 : role_[i] == kNeighbour ? 5 : 6;

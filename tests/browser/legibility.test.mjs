@@ -54,6 +54,11 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
         if (!c) continue;
         const away = Math.hypot(Math.max(l.x - c[0], 0, c[0] - l.x - l.w), Math.max(l.y - c[1], 0, c[1] - l.y - l.h));
         if (away > 40 && !l.leader) failures.push(`${s.step}: ${l.id} label ${away.toFixed(0)} px from its node, with no line to it`);
+        // Nor may a name sit nearer another node than its own, unless a line says whose it is.
+        const [other, near] = Object.entries(s.onScreen).filter(([id]) => id !== l.id)
+          .map(([id, p]) => [id, Math.hypot(Math.max(l.x - p[0], 0, p[0] - l.x - l.w), Math.max(l.y - p[1], 0, p[1] - l.y - l.h))])
+          .reduce((a, b) => (b[1] < a[1] ? b : a), ['', Infinity]);
+        if (near + 8 < away && !l.leader) failures.push(`${s.step}: ${l.id} label nearer ${other} (${near.toFixed(0)} px) than its own node (${away.toFixed(0)} px)`);
       }
     }
     assert.deepEqual(failures, []);

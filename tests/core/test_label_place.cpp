@@ -81,3 +81,22 @@ TEST_CASE("last frame's position is tried first, so labels do not flicker") {
     CHECK(placed[0].candidate == 3);
     CHECK(placed[0].box.x1 < 200);
 }
+
+TEST_CASE("a label does not take a spot nearer another node than its own, while a better one is free") {
+    Label l = node_label(1, {200, 150}, 60, 0);
+    l.prefer = 3;   // left, where last frame had it
+    const Obstacle own{{190, 140, 210, 160}, 1};
+    const Obstacle neighbour{{105, 140, 125, 160}, 2};   // touching where "left" would go
+    const auto placed = place({l}, kArea, {own, neighbour});
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].candidate == 0);   // below its own node instead
+    // With every other spot taken, a label that may go goes; a kept one takes the misleading spot.
+    Label boxed = node_label(1, {200, 150}, 60, 0);
+    boxed.at.resize(4);
+    boxed.at.erase(boxed.at.begin(), boxed.at.begin() + 3);   // only "left" is offered
+    CHECK(place({boxed}, kArea, {own, neighbour}).empty());
+    boxed.keep = true;
+    const auto only = place({boxed}, kArea, {own, neighbour});
+    REQUIRE(only.size() == 1);
+    CHECK(only[0].box.x1 < 190);
+}
