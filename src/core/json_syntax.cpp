@@ -99,7 +99,7 @@ std::size_t token_start(std::string_view text, std::size_t at, std::string_view 
         }
         return at;
     }
-    if (found == "number literal" || found.find(" literal") != std::string_view::npos) return word_start(text, at);
+    if (found.find(" literal") != std::string_view::npos) return word_start(text, at);   // a number, true, false, null
     return at;
 }
 
@@ -156,8 +156,7 @@ Described describe(std::string_view report, std::string_view text, std::size_t a
     } else if (!r.found.empty()) {
         at = token_start(text, at, r.found);
         what = "expected " + wanted(r.context) + ", found " + plain_token(r.found);
-        const bool a_value = r.found == "string literal" || r.found == "number literal" || r.found == "'{'" ||
-                             r.found == "'['" || r.found.find(" literal") != std::string_view::npos;
+        const bool a_value = r.found == "'{'" || r.found == "'['" || r.found.find(" literal") != std::string_view::npos;
         if ((r.context == "object" || r.context == "array") && a_value) what += " (is a comma missing?)";
     } else {
         what = "the JSON cannot be read here";

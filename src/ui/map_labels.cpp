@@ -26,13 +26,13 @@ struct Lines {
     bool badge = false;          // `second` is drawn as a pill
 };
 
+float leader_gap(float px) { return 0.6f * px; }   // the near candidates leave less; the far ring more
+
 // A label the placer had to put away from its node (on a crowded map, the
 // far ring of candidates) would float free of it: a reader could not tell
 // whose name it is. A thin line from the node's edge to the nearest point of
 // the name (not of the label's padded box, whose corner may be empty) joins
 // them. Returns whether one was drawn.
-float leader_gap(float px) { return 0.6f * px; }   // the near candidates leave less; the far ring more
-
 bool draw_leader(ImDrawList* dl, ImVec2 node, float r, const lp::Box& b, float px, ImU32 col) {
     const ImVec2 q{std::clamp(node.x, b.x0, b.x1), std::clamp(node.y, b.y0, b.y1)};
     const float dx = q.x - node.x, dy = q.y - node.y, d = std::sqrt(dx * dx + dy * dy);
@@ -57,6 +57,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     const lp::Box bounds{area_min_.x + 2, area_min_.y + 2, area_max_.x - 2, area_max_.y - 2};
 
     std::vector<Lines> lines(nodes_.size());
+    std::vector<ImVec2> screen(nodes_.size());   // each labelled node's centre, for its leader line
     std::vector<lp::Label> requests;
     std::vector<lp::Obstacle> obstacles;
     if (reserved_top_ > 0)   // the map's controls
@@ -68,6 +69,14 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const ImVec2 p = to_screen(position(e, t));
         if (p.x < area_min_.x - 200 || p.x > area_max_.x + 200 || p.y < area_min_.y - 100 || p.y > area_max_.y + 100) continue;
         obstacles.push_back({{p.x - r - 2, p.y - r - 2, p.x + r + 2, p.y + r + 2}, e});
+        const bool subject = staged_ && e == stage_subject_;
+        const bool found = !lit_.empty() && !faded(e);   // a search or filter match
+        const bool keep = role_[i] == kFocus || subject || found;
+        // A node off the map's edge or under its controls: its name, alone at the edge, would
+        // be read as a neighbour's. Only the names that must show (kept) go there.
+        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x && p.y >= area_min_.y + reserved_top_ && p.y <= area_max_.y;
+        if (!keep && !in_view) continue;
+        screen[i] = p;
 
         Lines& l = lines[i];
         const int morph = nodes_[i].morph_from;
@@ -96,13 +105,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         req.w = std::max(l.first_w, l.second.empty() ? 0 : l.second_w + (l.badge ? 10 : 0)) + 2 * kPadX;
         req.h = px * 1.2f + (l.second.empty() ? 0 : sub_px * 1.25f + 2) + 2 * kPadY;
         const bool fresh = st.entity_new[i] || morph >= 0;
-        const bool subject = staged_ && e == stage_subject_;
-        req.keep = role_[i] == kFocus || subject || (!lit_.empty() && !faded(e));
-        // A node off the map's edge or under its controls: its name, alone at the edge, would
-        // be read as a neighbour's. Only the names that must show (kept) go there.
-        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x && p.y >= area_min_.y + reserved_top_ && p.y <= area_max_.y;
-        if (!req.keep && !in_view) continue;
-        const bool found = !lit_.empty() && !faded(e);   // a search or filter match
+        req.keep = keep;
         req.rank = role_[i] == kFocus || found ? 0 : fresh ? 1 : (e == hot || subject) ? 2
                  : faded(e) ? 7 : role_[i] == kNeighbour ? 5 : 6;
         // Last frame's spot keeps a label still while the map moves, but only a spot next to its
@@ -171,7 +174,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
                           : dim ? theme::kTextDim : theme::kText;
         const float cx = (b.x0 + b.x1) / 2;
         const lp::Box name{cx - l.first_w / 2, b.y0 + kPadY, cx + l.first_w / 2, b.y0 + kPadY + px * 1.1f};
-        const bool leader = draw_leader(dl, to_screen(position(pl.id, t)), r, name, px, theme::with_alpha(col, 0.7f * a));
+        const bool leader = draw_leader(dl, screen[i], r, name, px, theme::with_alpha(col, 0.7f * a));
         dl->AddRectFilled({b.x0, b.y0}, {b.x1, b.y1}, theme::with_alpha(theme::kBackground, 0.82f * a), 4);
         dl->AddText(font, px, {cx - l.first_w / 2, b.y0 + kPadY}, theme::with_alpha(col, a * l.first_alpha), l.first.c_str());
         if (!l.second.empty()) {
