@@ -215,6 +215,7 @@
     error(title, lines) { fail(title, lines); },
     placeSearch(x, y, w, h) {
       const box = $('search');
+      if (!(w > 0)) { box.classList.remove('placed'); return; }   // the phone's map tools are closed
       Object.assign(box.style, { left: x + 'px', top: y + 'px', width: w + 'px', height: h + 'px' });
       box.classList.add('placed');
     },

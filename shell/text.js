@@ -147,7 +147,7 @@
     if (entity.facts.length) into.append(list(entity.facts));
     if (entity.links.length) into.append(list(entity.links));
   }
-  const changeLabel = { reveal: 'Revealed: ', 'no-longer-true': 'No longer believed: ' };
+  const changeLabel = { reveal: 'Revealed: ', 'no-longer-true': 'No longer believed: ', confirmed: 'Now confirmed: ' };
 
   function render() {
     if (!data) return;

@@ -110,7 +110,7 @@ int show(const story::Story& s, const char* step_id) {
         if (!state.rel_known[i]) continue;
         const auto& rel = s.relationships[i];
         std::cout << "  " << (state.rel_over[i] ? "x " : "") << s.entities[state.shown_as[rel.from]].name << " — "
-                  << (rel.apparent ? "seemingly " : "") << s.relation_types[rel.type].label << " → "
+                  << (story::apparent_at(rel, state.step) ? "seemingly " : "") << s.relation_types[rel.type].label << " → "
                   << s.entities[state.shown_as[rel.to]].name << (state.rel_new[i] ? "  new" : "");
         if (state.rel_over[i]) std::cout << "  (no longer believed since step " << s.steps[rel.until].id << ")";
         std::cout << '\n';

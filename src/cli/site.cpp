@@ -73,7 +73,7 @@ public:
             last_card_[static_cast<std::size_t>(n)] = std::move(text);
             cards[e.id] = std::move(card);
         }
-        const bool whole = k == 0 || text_version::rewrites(st);
+        const bool whole = k == 0 || text_version::rewrites(s_, st);
         std::vector<std::string> ids;   // in the text version's order, so added ones come last
         for (int n : text_version::map_order(s_, st))
             if (whole || st.entity_new[static_cast<std::size_t>(n)]) ids.push_back(s_.entities[static_cast<std::size_t>(n)].id);

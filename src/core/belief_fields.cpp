@@ -103,6 +103,7 @@ void read_belief(FieldReader& r, const Json& item, const std::string& path, cons
                  const IdIndex& parts, story::Belief& out) {
     r.boolean(item, "apparent", path, out.apparent, Need::Optional);
     out.until = r.ref(item, "until", path, steps, "step", Need::Optional);
+    out.settled = r.ref(item, "settled", path, steps, "step", Need::Optional);
     read_cite(r, item, path, parts, out.cite);
 }
 
@@ -158,6 +159,14 @@ void check(const Story& s, FieldReader& r) {
     std::size_t fact_count = 0;
     for (const auto& e : s.entities) fact_count += e.facts.size();
     auto check_end = [&](const story::Belief& b, int start, const std::string& path) {
+        if (b.settled >= 0 && !b.apparent)
+            r.problem(at(path, "settled"), "only what is hedged can be settled: add \"apparent\": true, or drop \"settled\"");
+        else if (b.settled >= 0 && start >= 0 && b.settled <= start)
+            r.problem(at(path, "settled"), "step " + step_name(s, b.settled) + " cannot settle what is only learned at step " +
+                                               step_name(s, start) + "; it must come after");
+        else if (b.settled >= 0 && b.until >= 0 && b.settled >= b.until)
+            r.problem(at(path, "settled"), "step " + step_name(s, b.settled) + " settles what step " + step_name(s, b.until) +
+                                               " has already overturned");
         if (b.until < 0 || start < 0 || b.until > start) return;
         r.problem(at(path, "until"), "step " + step_name(s, b.until) + " cannot overturn what is only learned at step " +
                                          step_name(s, start) + "; the end must come after the start");

@@ -22,7 +22,8 @@ void read_source(FieldReader& r, const Json& root, story::Source& out, IdIndex& 
 void read_cite(FieldReader& r, const Json& item, const std::string& path, const IdIndex& parts,
                story::Cite& out);
 
-// "apparent", "until" and "cite", all optional.
+// "apparent", "until", "settled" (the step that confirms what was only
+// apparent) and "cite", all optional.
 void read_belief(FieldReader& r, const Json& item, const std::string& path, const IdIndex& steps,
                  const IdIndex& parts, story::Belief& out);
 

@@ -69,6 +69,14 @@ int count_crossings(const std::vector<std::pair<int, int>>& edges, const std::ve
 int untangle(const Graph& graph, std::vector<Vec2>& pos, float edge_length, float padding, int max_passes = 6);
 constexpr int kMaxSwapNodes = 80;
 
+// Moves nodes off the lines they are not an end of: until no node centre is
+// within `clearance` of another pair's straight line (or max_passes), each
+// such node steps away and the line's ends step back a little; boxes are
+// then kept apart (plus padding). Returns the node–line intrusions left
+// (clearance.cpp). A line through a stranger reads as a link to it.
+int clear_lines(const Graph& graph, std::vector<Vec2>& pos, float clearance, float padding, int max_passes = 60);
+int line_intrusions(const Graph& graph, const std::vector<Vec2>& pos, float clearance);
+
 struct Quality {
     int overlapping_pairs = 0;         // boxes that overlap (padding not counted)
     float edge_length_spread = 0;      // coefficient of variation of edge lengths

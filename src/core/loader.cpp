@@ -77,7 +77,7 @@ void read_entities(FieldReader& r, const Json& list, const Indexes& ix, Story& s
             const std::string fpath = at(at(path, "facts"), f);
             const Json& fact = (*facts)[f];
             if (!r.object(fact, fpath)) continue;
-            r.only_keys(fact, fpath, {"id", "step", "text", "apparent", "until", "replacedBy", "cite"});
+            r.only_keys(fact, fpath, {"id", "step", "text", "apparent", "until", "settled", "replacedBy", "cite"});
             story::Fact out;   // "id" and "replacedBy" are read once every fact is (beliefs::read_replacements)
             out.step = r.ref(fact, "step", fpath, ix.steps, "step");
             beliefs::read_belief(r, fact, fpath, ix.steps, ix.parts, out);
@@ -116,7 +116,7 @@ void read_relationships(FieldReader& r, const Json& list, const Indexes& ix, Sto
         const std::string path = at("relationships", i);
         story::Relationship rel;
         if (r.object(item, path)) {
-            r.only_keys(item, path, {"from", "type", "to", "step", "note", "apparent", "until", "cite"});
+            r.only_keys(item, path, {"from", "type", "to", "step", "note", "apparent", "until", "settled", "cite"});
             beliefs::read_belief(r, item, path, ix.steps, ix.parts, rel);
             rel.from = r.ref(item, "from", path, ix.entities, "entity");
             rel.type = r.ref(item, "type", path, ix.types, "relationship type");

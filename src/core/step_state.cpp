@@ -161,7 +161,7 @@ Card card(const Story& s, const State& st, int entity) {
         Line line;
         line.text = f.text;
         line.cite = f.cite;
-        line.apparent = f.apparent;
+        line.apparent = story::apparent_at(f, st.step);
         line.overturned = f.until >= 0 && f.until <= st.step;
         line.overturned_now = f.until == st.step;
         if (const auto* by = replacement_of(f)) line.replaced_by = by->text;
@@ -174,7 +174,7 @@ Card card(const Story& s, const State& st, int entity) {
         Line line;
         line.text = story::sentence(s, rel, from, to);
         line.cite = rel.cite;
-        line.apparent = rel.apparent;
+        line.apparent = story::apparent_at(rel, st.step);
         line.overturned = st.rel_over[i];
         line.overturned_now = st.rel_over_new[i];
         line.other = from == node ? to : from;

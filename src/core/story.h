@@ -62,11 +62,16 @@ struct Cite {
 
 // A belief may end: from step `until` on it is no longer believed (that step
 // overturns it). `apparent` marks what the source only hedges ("seems to").
+// An apparent belief may be settled: from step `settled` on the source says
+// it outright, and it is no longer hedged.
 struct Belief {
     bool apparent = false;
     int until = -1;                // the overturning step, or -1: never overturned
+    int settled = -1;              // the step that confirms an apparent belief, or -1
     Cite cite;
 };
+// Only hedged ("seems") at step k: apparent, and not settled by then.
+inline bool apparent_at(const Belief& b, int k) { return b.apparent && (b.settled < 0 || k < b.settled); }
 
 struct Fact : Belief {
     std::string id;                // optional: lets another fact name it in replacedBy

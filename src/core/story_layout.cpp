@@ -14,6 +14,10 @@ namespace {
 constexpr float kAnchorWeight = 0.6f;   // old nodes: strong pull back to where they were
 constexpr float kPadding = 18.0f;       // gap kept between boxes
 constexpr int kStepIterations = 60;
+// How far a line keeps from the centre of a node it does not join, in map
+// units (a node is 13 across at zoom 1): the layout clears this much, and
+// the map's curves bend round whatever is still in the way.
+constexpr float kLineClearance = 40.0f;
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
 
 // The whole-story layout: one map, its crossings reduced, where nothing ever
@@ -35,6 +39,7 @@ Frames whole_story(const story::Story& s, const std::vector<Vec2>& half_size, co
     layout::separate(g, pos, kPadding, 200);
     layout::untangle(g, pos, base.edge_length, kPadding);
     layout::separate(g, pos, kPadding, 200);
+    layout::clear_lines(g, pos, kLineClearance, kPadding, 200);
     free_space::clear_overlaps(g.half_size, pos, kPadding, {});
     std::vector<Vec2> home(s.entities.size());
     for (std::size_t i = 0; i < last.nodes.size(); ++i) home[static_cast<std::size_t>(last.nodes[i])] = pos[i];

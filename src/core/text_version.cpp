@@ -69,8 +69,12 @@ EntityText entity(const Story& s, const step_state::State& st, int node) {
     return out;
 }
 
-bool rewrites(const step_state::State& st) {
-    return !st.reveals_new.empty() || std::find(st.rel_over_new.begin(), st.rel_over_new.end(), 1) != st.rel_over_new.end();
+bool rewrites(const Story& s, const step_state::State& st) {
+    if (!st.reveals_new.empty() || std::find(st.rel_over_new.begin(), st.rel_over_new.end(), 1) != st.rel_over_new.end())
+        return true;
+    for (std::size_t i = 0; i < s.relationships.size(); ++i)   // a hedge settled: its line drops "(seems)"
+        if (st.rel_known[i] && s.relationships[i].apparent && s.relationships[i].settled == st.step) return true;
+    return false;
 }
 
 std::vector<int> touched(const Story& s, const step_state::State& st) {
@@ -84,10 +88,10 @@ std::vector<int> touched(const Story& s, const step_state::State& st) {
     for (int n : st.nodes)
         if (st.entity_new[static_cast<std::size_t>(n)]) mark[static_cast<std::size_t>(n)] = 1;
     for (std::size_t i = 0; i < s.relationships.size(); ++i)
-        if (st.rel_new[i] || st.rel_over_new[i]) touch(s.relationships[i].from), touch(s.relationships[i].to);
+        if (st.rel_new[i] || st.rel_over_new[i] || (st.rel_known[i] && s.relationships[i].settled == st.step)) touch(s.relationships[i].from), touch(s.relationships[i].to);
     for (std::size_t e = 0; e < s.entities.size(); ++e)
         for (const auto& f : s.entities[e].facts)
-            if (f.step == st.step || f.until == st.step) touch(static_cast<int>(e));
+            if (f.step == st.step || f.until == st.step || f.settled == st.step) touch(static_cast<int>(e));
     std::vector<int> out;
     for (int n : nodes)
         if (mark[static_cast<std::size_t>(n)]) out.push_back(n);
@@ -160,7 +164,7 @@ Page page(const Story& s, const step_state::State& st, bool with_entities) {
                            s.relation_types[static_cast<std::size_t>(rel.type)].label + " \xE2\x86\x92 " +
                            s.entities[static_cast<std::size_t>(to)].name;
         if (st.rel_over[i]) line += " (no longer believed)";
-        else if (rel.apparent) line += " (seems)";
+        else if (story::apparent_at(rel, k)) line += " (seems)";
         out.relationships.push_back(std::move(line));
     }
     for (const auto& g : s.glossary)
@@ -180,6 +184,7 @@ std::string markdown(const Story& s, const Page& p) {
         for (const auto& [kind, text] : p.changes) {
             const char* mark = kind == "reveal"           ? "Revealed: "
                                : kind == "no-longer-true" ? "No longer believed: "
+                               : kind == "confirmed"      ? "Now confirmed: "
                                                           : "New: ";
             md += "- " + std::string(mark) + text + "\n";
         }

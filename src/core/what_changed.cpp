@@ -8,6 +8,7 @@ const char* kind_name(Kind kind) {
     switch (kind) {
         case Kind::Reveal: return "reveal";
         case Kind::NoLongerTrue: return "no-longer-true";
+        case Kind::Confirmed: return "confirmed";
         case Kind::NewEntity: return "entity";
         case Kind::NewRelationship: return "relationship";
         case Kind::NewFact: return "fact";
@@ -39,17 +40,23 @@ std::vector<Item> at(const Story& s, const step_state::State& st) {
     auto add_relationships = [&](Kind kind, const std::vector<std::uint8_t>& flag) {
         for (std::size_t i = 0; i < s.relationships.size(); ++i)
             if (flag[i])
-                out.push_back({kind, sentence(i), st.shown_as[s.relationships[i].from], s.relationships[i].apparent,
-                               s.relationships[i].cite});
+                out.push_back({kind, sentence(i), st.shown_as[s.relationships[i].from],
+                               story::apparent_at(s.relationships[i], k), s.relationships[i].cite});
     };
     auto add_facts = [&](Kind kind, int story::Fact::*when) {
         for (std::size_t e = 0; e < s.entities.size(); ++e)
             for (const auto& f : s.entities[e].facts)
                 if (f.*when == k && st.entity_known[e])
-                    out.push_back({kind, fact_line(e, f), st.shown_as[e], f.apparent, f.cite});
+                    out.push_back({kind, fact_line(e, f), st.shown_as[e], story::apparent_at(f, k), f.cite});
     };
     add_relationships(Kind::NoLongerTrue, st.rel_over_new);
     add_facts(Kind::NoLongerTrue, &story::Fact::until);
+    // What was only hedged and the source now says outright.
+    std::vector<std::uint8_t> settled_now(s.relationships.size(), 0);
+    for (std::size_t i = 0; i < s.relationships.size(); ++i)
+        settled_now[i] = st.rel_known[i] && s.relationships[i].apparent && s.relationships[i].settled == k;
+    add_relationships(Kind::Confirmed, settled_now);
+    add_facts(Kind::Confirmed, &story::Fact::settled);
 
     for (int n : st.nodes)
         if (st.entity_new[static_cast<std::size_t>(n)]) {

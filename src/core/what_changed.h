@@ -12,8 +12,9 @@
 
 namespace explainer::what_changed {
 
-enum class Kind { Reveal, NoLongerTrue, NewEntity, NewRelationship, NewFact };
-const char* kind_name(Kind kind);   // "reveal", "no-longer-true", "entity", "relationship", "fact"
+// Confirmed: what was only hedged ("seems") and the step now says outright.
+enum class Kind { Reveal, NoLongerTrue, Confirmed, NewEntity, NewRelationship, NewFact };
+const char* kind_name(Kind kind);   // "reveal", "no-longer-true", "confirmed", "entity", "relationship", "fact"
 
 struct Item {
     Kind kind = Kind::NewEntity;

@@ -291,7 +291,7 @@ void App::edge_tooltip(const std::vector<int>& rels) {
         const auto& st = shown_state();
         ImGui::TextWrapped("%s%s%s", st.rel_over[static_cast<std::size_t>(i)] ? "No longer believed: " : "",
                            story::sentence(story_, rel, st.shown_as[rel.from], st.shown_as[rel.to]).c_str(),
-                           rel.apparent ? " (seems)" : "");
+                           story::apparent_at(rel, st.step) ? " (seems)" : "");
         if (!rel.note.empty()) ImGui::TextWrapped("%s", rel.note.c_str());   // the author's word on this link
         if (!rel.cite.empty()) ImGui::TextDisabled("Source: %s", story::cite_text(story_, rel.cite).c_str());
     }

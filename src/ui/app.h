@@ -71,6 +71,7 @@ private:
     void update_lit();                  // from the query or the filter, at the shown step
     void choose_filter(int filter);
     void legend(float max_w, bool compact);
+    void compact_legend(ImVec2 map_min, ImVec2 map_max);
     void node_tooltip(int node);
     void edge_tooltip(const std::vector<int>& rels);
     void title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts);
@@ -98,6 +99,7 @@ private:
     // The filter: 0 none; 1 + kind for a kind; kGroupFilter + entity for members of a group.
     int filter_ = 0;
     static constexpr int kGroupFilter = 100;
+    bool tools_open_ = false;         // phones: the map's tools unfolded from their one button
     int legend_open_ = -1;            // -1: not decided yet (open on a laptop, closed on a phone)
     ImVec4 search_rect_{0, 0, 0, 0};  // where the page's search field was last placed
     ImVec4 legend_rect_{0, 0, 0, 0}, legend_button_{0, 0, 0, 0};   // as drawn last frame, for state()

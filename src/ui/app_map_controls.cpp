@@ -72,16 +72,43 @@ void App::update_lit() {
     map_.set_lit(std::move(lit));
 }
 
-// Camera controls over the map's top-left corner, where the map is.
+// Camera controls over the map's top-left corner, where the map is. On a
+// phone they fold into one small "Map tools" button in the corner, so they
+// cover no node; the compact legend stays at the map's foot instead.
 void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact) {
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                                        ImGuiWindowFlags_NoFocusOnAppearing;
+    if (compact) compact_legend(map_min, map_max);
+    else map_.reserve_bottom(0);
+    if (compact && !tools_open_) {
+        ImGui::SetNextWindowPos({map_max.x - 6, map_min.y + 6}, 0, {1, 0});
+        ImGui::SetNextWindowBgAlpha(0.75f);
+        ImGui::Begin("Map controls", nullptr, kFlags);
+        if (focus_ring::button("Map tools", {}, true)) tools_open_ = true;
+        if (search_rect_.z != 0) {
+            search_rect_ = {0, 0, 0, 0};
+            host::place_search(0, 0, 0, 0);
+        }
+        legend_rect_ = {0, 0, 0, 0};
+        legend_button_ = {0, 0, 0, 0};
+        map_.reserve_top(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - map_min.y);
+        ImGui::End();
+        return;
+    }
     ImGui::SetNextWindowPos({map_min.x + 8, map_min.y + 8});
-    ImGui::SetNextWindowBgAlpha(0.75f);
-    ImGui::Begin("Map controls", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+    ImGui::SetNextWindowBgAlpha(compact ? 0.92f : 0.75f);
+    ImGui::Begin("Map controls", nullptr, kFlags);
     if (focus_ring::button("See the whole map", {}, true)) map_.show_everything(now);
     ImGui::SameLine();
     if (focus_ring::button("Frame the step", {}, true)) map_.reset_camera(now);
+    ImGui::SameLine();
+    if (focus_ring::button(map_.step_only() ? "Everything" : "This step only", {}, true))
+        map_.set_step_only(!map_.step_only(), now, !host::prefers_reduced_motion());
+    if (compact) {
+        ImGui::SameLine();
+        if (focus_ring::button("Close", {}, true)) tools_open_ = false;
+    }
 
     // The search field is the page's own <input> (a phone's keyboard and a
     // screen reader need a real one); ImGui keeps its place in the strip.
@@ -193,9 +220,75 @@ void App::legend(float max_w, bool compact) {
             }
         });
     }
+    entry("Revealed: its true colour", [&](ImVec2 p) {
+        const ImVec2 c{p.x + h * 1.1f, p.y + h * 0.5f};
+        theme::draw_shape(dl, story::Kind::Character, c, h * 0.32f, theme::kind_color(story::Kind::Species),
+                          IM_COL32(255, 255, 255, 200));
+        dl->AddCircle(c, h * 0.32f + 3, theme::kReveal, 24, 2.0f);
+    });
     const bool showing = map_.show_was_believed();
     const char* toggle = showing ? "Hide what was believed" : "Show what was believed";
     flow(ImGui::CalcTextSize(toggle).x + 12);
     if (focus_ring::button(toggle, {}, true)) map_.set_show_was_believed(!showing);
 }
 
+
+// The phone's legend: one or two rows at the map's foot, always there, naming
+// only what this step's map holds (its kinds, its new lines, a hedge, a
+// reveal's ring), so a reader learns the shapes and colours as they appear.
+void App::compact_legend(ImVec2 map_min, ImVec2 map_max) {
+    const auto& st = shown_state();
+    bool kinds[story::kKindCount] = {};
+    for (int n : st.nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
+    bool fresh = false, hedged = false;
+    for (std::size_t i = 0; i < story_.relationships.size(); ++i) {
+        if (!st.rel_known[i]) continue;
+        fresh = fresh || st.rel_new[i];
+        hedged = hedged || (!st.rel_over[i] && story::apparent_at(story_.relationships[i], st.step));
+    }
+    const bool revealed = !st.reveals_done.empty();
+
+    ImGui::SetNextWindowPos({map_min.x, map_max.y}, 0, {0, 1});
+    ImGui::SetNextWindowSize({map_max.x - map_min.x, 0});
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("Compact legend", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::SetWindowFontScale(0.85f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight(), gap = ImGui::GetStyle().ItemSpacing.x;
+    const float left = ImGui::GetCursorScreenPos().x, max_w = map_max.x - map_min.x - 16;
+    bool first = true;
+    auto entry = [&](const char* text, float key_w, auto&& draw_key) {
+        const float w = key_w + 4 + ImGui::CalcTextSize(text).x;
+        if (!first && ImGui::GetItemRectMax().x + gap * 2 + w <= left + max_w) ImGui::SameLine(0, gap * 2);
+        first = false;
+        ImGui::BeginGroup();
+        draw_key(ImGui::GetCursorScreenPos());
+        ImGui::Dummy({key_w, h});
+        ImGui::SameLine(0, 4);
+        ImGui::TextUnformatted(text);
+        ImGui::EndGroup();
+    };
+    for (int k = 0; k < story::kKindCount; ++k) {
+        if (!kinds[k]) continue;
+        const auto kind = static_cast<story::Kind>(k);
+        entry(theme::kind_plural(kind), h, [&](ImVec2 p) {
+            theme::draw_shape(dl, kind, {p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.36f, theme::kind_color(kind),
+                              IM_COL32(255, 255, 255, 200));
+        });
+    }
+    auto line_key = [&](ImU32 col, float dash) {
+        return [&, col, dash](ImVec2 p) {
+            const float y = p.y + h * 0.5f, w = h * 1.6f;
+            for (float x = 0; x < w; x += dash > 0 ? 2 * dash : w)
+                dl->AddLine({p.x + x, y}, {p.x + std::min(w, x + (dash > 0 ? dash : w)), y}, col, 2.0f);
+        };
+    };
+    if (fresh) entry("New", h * 1.6f, line_key(theme::kEdgeNew, 0));
+    if (hedged) entry("Only seems so", h * 1.6f, line_key(theme::kTextSoft, 5));
+    if (revealed)
+        entry("Revealed", h, [&](ImVec2 p) { dl->AddCircle({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.4f, theme::kReveal, 24, 2.0f); });
+    map_.reserve_bottom(ImGui::GetWindowSize().y);
+    ImGui::End();
+}

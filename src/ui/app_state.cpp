@@ -66,8 +66,25 @@ void App::map_json(nlohmann::json& j) const {
     auto edge_labels = nlohmann::json::array();
     for (const auto& l : map_.edge_labels())
         edge_labels.push_back({{"text", l.text}, {"standing", l.standing}, {"x", l.box.x0}, {"y", l.box.y0},
-                               {"w", l.box.width()}, {"h", l.box.height()}});
+                               {"w", l.box.width()}, {"h", l.box.height()}, {"rel", l.rel}});
     j["edgeLabels"] = std::move(edge_labels);
+    // Every line drawn: its relationship (index into the story's list, as
+    // edgeLabels' rel), its ends as drawn (nodes, after reveals), its type,
+    // and the polyline actually drawn, arrowhead's tip last.
+    auto edges = nlohmann::json::array();
+    for (const auto& e : map_.drawn_edges()) {
+        const auto& rel = story_.relationships[static_cast<std::size_t>(e.rel)];
+        auto points = nlohmann::json::array();
+        for (const auto& p : *e.points) points.push_back({p.x, p.y});
+        edges.push_back({{"rel", e.rel},
+                         {"from", story_.entities[static_cast<std::size_t>(e.from)].id},
+                         {"to", story_.entities[static_cast<std::size_t>(e.to)].id},
+                         {"type", story_.relation_types[static_cast<std::size_t>(rel.type)].id},
+                         {"label", story_.relation_types[static_cast<std::size_t>(rel.type)].label},
+                         {"new", e.is_new}, {"standing", e.standing}, {"points", std::move(points)}});
+    }
+    j["edges"] = std::move(edges);
+    j["stepOnly"] = map_.step_only();
     auto screen = nlohmann::json::object();
     if (shown >= 0)
         for (int e : shown_state().nodes) {
@@ -98,6 +115,7 @@ void App::controls_json(nlohmann::json& j) const {
     j["legend"] = {{"open", legend_open_ == 1}, {"rect", rect_json(legend_rect_)}, {"button", rect_json(legend_button_)}};
     j["searchField"] = rect_json(search_rect_);
     j["controlsBottom"] = map_.area_min().y + map_.reserved_top();   // the map's controls end here
+    j["legendTop"] = map_.area_max().y - map_.reserved_bottom();     // the phone's compact legend starts here
     const int subject = map_.reveal_subject();
     j["reveal"] = step.reveal;
     j["hint"] = panel_.hint();

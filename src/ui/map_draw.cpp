@@ -5,49 +5,90 @@
 #include <cmath>
 
 #include "map_view.h"
+#include "core/edge_route.h"
 #include "theme.h"
 
 namespace map_view {
 
 using namespace explainer;
 
-// A quadratic curve (a straight line when control is its midpoint), solid or
-// in dashes of `dash` px with equal gaps.
-void MapView::dashed_curve(ImDrawList* dl, ImVec2 a, ImVec2 c, ImVec2 b, ImU32 col, float thick, float dash) {
+// A drawn line: solid, or in dashes of `dash` px with equal gaps, along the path.
+void MapView::draw_path(ImDrawList* dl, const std::vector<Vec2>& path, ImU32 col, float thick, float dash) {
+    if (path.size() < 2) return;
     if (dash <= 0) {
-        const bool straight = std::fabs(c.x - (a.x + b.x) / 2) < 0.5f && std::fabs(c.y - (a.y + b.y) / 2) < 0.5f;
-        if (straight) dl->AddLine(a, b, col, thick);
-        else dl->AddBezierQuadratic(a, c, b, col, thick, 16);
+        for (std::size_t i = 0; i + 1 < path.size(); ++i)
+            dl->PathLineTo({path[i].x, path[i].y});
+        dl->PathLineTo({path.back().x, path.back().y});
+        dl->PathStroke(col, 0, thick);
         return;
     }
-    constexpr int kSteps = 48;
-    ImVec2 prev = a;
     float run = 0;
     bool on = true;
-    for (int i = 1; i <= kSteps; ++i) {
-        const float t = static_cast<float>(i) / kSteps, u = 1 - t;
-        const ImVec2 p{u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y};
-        if (on) dl->AddLine(prev, p, col, thick);
-        run += std::sqrt((p.x - prev.x) * (p.x - prev.x) + (p.y - prev.y) * (p.y - prev.y));
-        if (run >= dash) { run = 0; on = !on; }
-        prev = p;
+    for (std::size_t i = 0; i + 1 < path.size(); ++i) {
+        ImVec2 p{path[i].x, path[i].y};
+        const ImVec2 q{path[i + 1].x, path[i + 1].y};
+        float left = std::sqrt((q.x - p.x) * (q.x - p.x) + (q.y - p.y) * (q.y - p.y));
+        while (left > 0) {
+            const float take = std::min(left, dash - run);
+            const ImVec2 m{p.x + (q.x - p.x) * take / left, p.y + (q.y - p.y) * take / left};
+            if (on) dl->AddLine(p, m, col, thick);
+            p = m;
+            left -= take;
+            run += take;
+            if (run >= dash - 1e-3f) { run = 0; on = !on; }
+        }
     }
 }
 
-MapView::EdgeShape MapView::edge_shape(const EdgeGroup& g, float t, float r) const {
-    EdgeShape e;
-    e.p = to_screen(position(g.from, t));
-    e.q = to_screen(position(g.to, t));
-    const float dx = e.q.x - e.p.x, dy = e.q.y - e.p.y;
-    e.len = std::sqrt(dx * dx + dy * dy);
-    e.u = e.len > 0 ? ImVec2{dx / e.len, dy / e.len} : ImVec2{1, 0};
-    const ImVec2 nrm{-e.u.y, e.u.x};
-    const float bow = g.has_reverse ? 18.0f * std::clamp(camera_.zoom, 0.6f, 1.4f) : 0.0f;
-    e.bowed = bow > 0;
-    e.control = {(e.p.x + e.q.x) / 2 + nrm.x * bow, (e.p.y + e.q.y) / 2 + nrm.y * bow};
-    e.start = {e.p.x + e.u.x * (r + 3), e.p.y + e.u.y * (r + 3)};
-    e.tip = {e.q.x - e.u.x * (r + 5), e.q.y - e.u.y * (r + 5)};
-    return e;
+bool MapView::edge_shown(const EdgeGroup& g) const {
+    if (g.standing == Standing::WasBelieved && !show_was_believed_) return false;
+    if (step_only_ && !g.is_new && g.standing != Standing::OverturnedNow) return false;
+    return true;
+}
+
+// Routes every shown line round the nodes it does not join (core/edge_route),
+// in screen px at this frame's positions: a line through a stranger would
+// read as a link to it. A crowded view (a big cast seen whole) keeps its lines
+// straight, apart from parallel lanes: there, routing costs more than it shows.
+void MapView::route_edges(float t) {
+    const float r = node_radius();
+    std::vector<Vec2> centres;
+    std::vector<int> index(nodes_.size(), -1);
+    for (std::size_t e = 0; e < nodes_.size(); ++e) {
+        if (alpha(static_cast<int>(e), t) <= 0.05f) continue;
+        index[e] = static_cast<int>(centres.size());
+        const ImVec2 p = to_screen(position(static_cast<int>(e), t));
+        centres.push_back({p.x, p.y});
+    }
+    std::vector<edge_route::Line> lines;
+    std::vector<std::size_t> which;
+    for (std::size_t i = 0; i < edges_.size(); ++i) {
+        paths_[i].clear();
+        const auto& g = edges_[i];
+        if (!edge_shown(g) || index[g.from] < 0 || index[g.to] < 0) continue;
+        lines.push_back({index[g.from], index[g.to]});
+        which.push_back(i);
+    }
+    edge_route::Options o;
+    const float z = std::clamp(camera_.zoom, 0.8f, 1.4f);
+    o.clearance = nodes_in_view_ > kCrowdedNodes ? 0.0f : r + 9;
+    o.lane = 26 * z;
+    const auto controls = edge_route::route(centres, lines, o);
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const Vec2 a = centres[static_cast<std::size_t>(lines[k].from)], b = centres[static_cast<std::size_t>(lines[k].to)];
+        paths_[which[k]] = edge_route::trimmed(a, controls[k], b, r + 3, r + 5, 24);
+    }
+}
+
+std::vector<MapView::DrawnEdge> MapView::drawn_edges() const {
+    static constexpr const char* kStanding[] = {"believed", "apparent", "overturned", "was-believed"};
+    std::vector<DrawnEdge> out;
+    for (std::size_t i = 0; i < edges_.size() && i < paths_.size(); ++i) {
+        if (paths_[i].empty()) continue;
+        const auto& g = edges_[i];
+        out.push_back({g.rels.front(), g.from, g.to, g.is_new, kStanding[static_cast<int>(g.standing)], &paths_[i]});
+    }
+    return out;
 }
 
 MapView::Result MapView::draw(const story::Story& s, const step_state::State& st, ImVec2 amin, ImVec2 amax,
@@ -65,6 +106,7 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
     // their vertices are most of what a frame hands to the GPU. Judged by the
     // nodes the last frame drew, which draw_nodes counts anyway.
     const bool crowded = nodes_in_view_ > kCrowdedNodes;
+    route_edges(t);
     draw_edges(dl, t, edge_fade(now), hot, crowded);
     draw_nodes(dl, s, st, t, hot, selected, crowded, now);
     place_and_draw_labels(s, st, dl, font, selected, result.hovered, now);
@@ -140,50 +182,52 @@ void MapView::hover(const step_state::State& st, float t, bool over, Result& res
 
 }
 
+// The step in front, the rest behind: older lines are thin and faint and
+// drawn first; the hot node's come next; the step's own (new, or overturned
+// now) are bold, bright and drawn last, on top of everything else.
 void MapView::draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crowded) const {
     const ImVec2 amin = area_min_, amax = area_max_;
-    const float z = camera_.zoom, r = node_radius();
-    // Edges under nodes: one line per ordered pair; pairs linked both ways bow
-    // apart. The step's own and the hot node's stand out; the rest is dimmed.
-    for (const auto& g : edges_) {
-        float a = std::min(alpha(g.from, t), alpha(g.to, t));
-        if (g.is_new) a *= fade;
-        if (g.standing == Standing::WasBelieved && !show_was_believed_) continue;
-        if (faded(g.from) && faded(g.to)) a *= 0.25f;
-        if (a <= 0.01f) continue;
-        const EdgeShape e = edge_shape(g, t, r);
-        const ImVec2 p = e.p, q = e.q;
-        if (std::max(p.x, q.x) < amin.x || std::min(p.x, q.x) > amax.x || std::max(p.y, q.y) < amin.y || std::min(p.y, q.y) > amax.y)
-            continue;
-        if (e.len < 2 * r + 4) continue;
-        const ImVec2 start = e.start, tip = e.tip, mid = e.control, u = e.u;
-        const bool touches = g.from == hot || g.to == hot;
-        ImU32 base = g.is_new ? theme::kEdgeNew : touches ? theme::kText : theme::kEdge;
-        if (g.standing == Standing::OverturnedNow) base = theme::kOverturned;
-        if (g.standing == Standing::WasBelieved) base = touches ? theme::kTextDim : theme::kEdgeMuted;
-        const ImU32 col = theme::with_alpha(base, a);
-        const bool strong = g.is_new || touches || g.standing == Standing::OverturnedNow;
-        const float thick = (strong ? 2.2f : 1.3f) * std::clamp(z, 0.8f, 1.4f);
-        // Apparent and once-believed lines are dashed (the latter in short,
-        // muted dashes); an overturned one is crossed out where it is.
-        const float dash = g.standing == Standing::Apparent ? 9.0f : g.standing == Standing::WasBelieved ? 4.0f : 0.0f;
-        dashed_curve(dl, start, e.bowed ? mid : ImVec2{(start.x + tip.x) / 2, (start.y + tip.y) / 2}, tip, col, thick, dash);
-        if (g.standing == Standing::OverturnedNow) {
-            const Vec2 c = e.bowed ? Vec2{(start.x + 2 * mid.x + tip.x) / 4, (start.y + 2 * mid.y + tip.y) / 4}
-                                   : Vec2{(start.x + tip.x) / 2, (start.y + tip.y) / 2};
-            const float k = 7.0f * std::clamp(z, 0.8f, 1.4f) * fade;
-            dl->AddLine({c.x - k, c.y - k}, {c.x + k, c.y + k}, col, 3.0f);
-            dl->AddLine({c.x - k, c.y + k}, {c.x + k, c.y - k}, col, 3.0f);
+    const float z = std::clamp(camera_.zoom, 0.8f, 1.4f);
+    for (int layer = 0; layer < 3; ++layer) {
+        for (std::size_t i = 0; i < edges_.size(); ++i) {
+            const auto& g = edges_[i];
+            const auto& path = paths_[i];
+            if (path.size() < 2) continue;
+            const bool touches = g.from == hot || g.to == hot;
+            const bool own = g.is_new || g.standing == Standing::OverturnedNow;
+            if ((own ? 2 : touches ? 1 : 0) != layer) continue;
+            float a = std::min(alpha(g.from, t), alpha(g.to, t));
+            if (own) a *= fade;
+            if (faded(g.from) && faded(g.to)) a *= 0.25f;
+            if (!own && !touches) a *= 0.55f;   // context: behind
+            if (a <= 0.01f) continue;
+            float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
+            for (const auto& p : path) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+            if (x1 < amin.x || x0 > amax.x || y1 < amin.y || y0 > amax.y) continue;
+            ImU32 base = own ? theme::kEdgeNew : touches ? theme::kText : theme::kEdge;
+            if (g.standing == Standing::OverturnedNow) base = theme::kOverturned;
+            if (g.standing == Standing::WasBelieved) base = touches ? theme::kTextDim : theme::kEdgeMuted;
+            const ImU32 col = theme::with_alpha(base, a);
+            const float thick = (own ? 2.6f : touches ? 2.0f : 1.1f) * z;
+            // Apparent and once-believed lines are dashed (the latter in short,
+            // muted dashes); an overturned one is crossed out where it is.
+            const float dash = g.standing == Standing::Apparent ? 9.0f : g.standing == Standing::WasBelieved ? 4.0f : 0.0f;
+            draw_path(dl, path, col, thick, dash);
+            if (g.standing == Standing::OverturnedNow) {
+                const Vec2 c = edge_route::point_along(path, 0.5f);
+                const float k = 7.0f * z * fade;
+                dl->AddLine({c.x - k, c.y - k}, {c.x + k, c.y + k}, col, 3.0f);
+                dl->AddLine({c.x - k, c.y + k}, {c.x + k, c.y - k}, col, 3.0f);
+            }
+            if (crowded && !own && !touches) continue;   // no arrowhead
+            const Vec2 tipv = path.back(), prev = path[path.size() - 2];
+            const float dx = tipv.x - prev.x, dy = tipv.y - prev.y, dl2 = std::max(std::sqrt(dx * dx + dy * dy), 1e-3f);
+            const ImVec2 d{dx / dl2, dy / dl2}, dn{-d.y, d.x}, tip{tipv.x, tipv.y};
+            const float h = (own ? 10.0f : touches ? 9.0f : 7.0f) * z;
+            dl->AddTriangleFilled(tip, {tip.x - d.x * h + dn.x * h * 0.5f, tip.y - d.y * h + dn.y * h * 0.5f},
+                                  {tip.x - d.x * h - dn.x * h * 0.5f, tip.y - d.y * h - dn.y * h * 0.5f}, col);
         }
-        if (crowded && !strong) continue;   // no arrowhead
-        const ImVec2 dir = e.bowed ? ImVec2{tip.x - mid.x, tip.y - mid.y} : u;
-        const float dir_len = std::max(std::sqrt(dir.x * dir.x + dir.y * dir.y), 1e-3f);
-        const ImVec2 d{dir.x / dir_len, dir.y / dir_len}, dn{-d.y, d.x};
-        const float h = 9.0f * std::clamp(z, 0.8f, 1.4f);
-        dl->AddTriangleFilled(tip, {tip.x - d.x * h + dn.x * h * 0.5f, tip.y - d.y * h + dn.y * h * 0.5f},
-                              {tip.x - d.x * h - dn.x * h * 0.5f, tip.y - d.y * h - dn.y * h * 0.5f}, col);
     }
-
 }
 
 void MapView::draw_nodes(ImDrawList* dl, const story::Story& s, const step_state::State& st, float t, int hot,

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "map_view.h"
+#include "core/edge_route.h"
 #include "theme.h"
 
 namespace map_view {
@@ -26,6 +27,14 @@ struct Lines {
     bool badge = false;          // `second` is drawn as a pill
 };
 
+// A name's short form, for a crowded map: its first word, after a leading
+// "The" ("Eva Cristella (Eve)" → "Eva", "The Immortal Nine" → "Immortal").
+std::string short_name(const std::string& name) {
+    std::size_t from = name.rfind("The ", 0) == 0 ? 4 : 0;
+    const std::size_t to = name.find(' ', from);
+    return to == std::string::npos ? name.substr(from) : name.substr(from, to - from);
+}
+
 float leader_gap(float px) { return 0.6f * px; }   // the near candidates leave less; the far ring more
 
 // A label the placer had to put away from its node (on a crowded map, the
@@ -42,10 +51,6 @@ bool draw_leader(ImDrawList* dl, ImVec2 node, float r, const lp::Box& b, float p
     return true;
 }
 
-Vec2 bezier(ImVec2 a, ImVec2 c, ImVec2 b, float t) {
-    const float u = 1 - t;
-    return {u * u * a.x + 2 * u * t * c.x + t * t * b.x, u * u * a.y + 2 * u * t * c.y + t * t * b.y};
-}
 }  // namespace
 
 void MapView::place_and_draw_labels(const story::Story& s, const step_state::State& st, ImDrawList* dl, ImFont* font,
@@ -62,6 +67,9 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     std::vector<lp::Obstacle> obstacles;
     if (reserved_top_ > 0)   // the map's controls
         obstacles.push_back({{area_min_.x, area_min_.y, area_max_.x, area_min_.y + reserved_top_}, -2});
+    if (reserved_bottom_ > 0)   // the phone's compact legend
+        obstacles.push_back({{area_min_.x, area_max_.y - reserved_bottom_, area_max_.x, area_max_.y}, -2});
+    std::vector<unsigned char> in_view_at(nodes_.size(), 0);   // requested, inside the uncovered map
     for (std::size_t i = 0; i < nodes_.size(); ++i) {
         const int e = static_cast<int>(i);
         const float a = alpha(e, t);
@@ -74,8 +82,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const bool keep = role_[i] == kFocus || subject || found;
         // A node off the map's edge or under its controls: its name, alone at the edge, would
         // be read as a neighbour's. Only the names that must show (kept) go there.
-        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x && p.y >= area_min_.y + reserved_top_ && p.y <= area_max_.y;
+        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x && p.y >= area_min_.y + reserved_top_ &&
+                             p.y <= area_max_.y - reserved_bottom_;
         if (!keep && !in_view) continue;
+        in_view_at[i] = in_view;
         screen[i] = p;
 
         Lines& l = lines[i];
@@ -115,32 +125,65 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         requests.push_back(std::move(req));
     }
 
-    // Edge labels: the step's own relationships, and those of the hot node.
+    // Edge labels: the step's own relationships (always: a new line with no
+    // words says nothing), and those of the hot node. Each sits on its own
+    // line, near the middle, where no other line runs close by: a label
+    // nearer another line would name the wrong one.
     std::vector<float> edge_alpha(edges_.size(), 0.0f);
     for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
         const auto& g = edges_[gi];
+        const auto& path = paths_[gi];
         const bool touches = hot >= 0 && (g.from == hot || g.to == hot);
-        const bool overturned_now = g.standing == Standing::OverturnedNow;
-        if (!g.is_new && !touches && !overturned_now) continue;
-        if (g.standing == Standing::WasBelieved && !show_was_believed_) continue;
-        const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (g.is_new || overturned_now ? fade : 1.0f);
+        const bool own = g.is_new || g.standing == Standing::OverturnedNow;
+        if ((!own && !touches) || path.size() < 2) continue;
+        const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (own ? fade : 1.0f);
         if (a <= 0.3f) continue;
-        const EdgeShape shape = edge_shape(g, t, r);
-        if (shape.len < 2 * r + 20) continue;
-        std::vector<Vec2> points;   // on the line as drawn
-        for (float f : {0.5f, 0.4f, 0.6f, 0.32f, 0.68f}) points.push_back(bezier(shape.start, shape.control, shape.tip, f));
         const ImVec2 size = font->CalcTextSizeA(edge_px, 1e9f, 0, g.label.c_str());
         lp::Label req;
         req.id = kEdgeIds + static_cast<int>(gi);
         req.w = size.x + 2 * kPadX;
         req.h = size.y + 2 * kPadY;
-        req.rank = g.is_new || overturned_now ? 3 : 4;
-        req.at = lp::centred_on(points, req.w, req.h);
+        req.rank = own ? 1 : 4;
+        req.keep = own;
+        std::vector<Vec2> clear, crowded;   // spots on the line: clear of other lines first
+        for (float f : {0.5f, 0.42f, 0.58f, 0.34f, 0.66f, 0.27f, 0.73f}) {
+            const Vec2 p = edge_route::point_along(path, f);
+            bool near_other = false;
+            for (std::size_t o = 0; o < paths_.size() && !near_other; ++o)
+                near_other = o != gi && paths_[o].size() > 1 && edge_route::distance_to(paths_[o], p) < req.h * 0.5f + 3;
+            (near_other ? crowded : clear).push_back(p);
+        }
+        clear.insert(clear.end(), crowded.begin(), crowded.end());
+        req.at = lp::centred_on(clear, req.w, req.h);
         requests.push_back(std::move(req));
         edge_alpha[gi] = a;
     }
 
-    const auto placed = lp::place(std::move(requests), bounds, obstacles);
+    auto placed = lp::place(std::move(requests), bounds, obstacles);
+    // A node in view always shows a name: one the crowd left out gets its
+    // short form ("Eva", "Roy"), placed round what is already there.
+    std::vector<unsigned char> got(nodes_.size(), 0);
+    for (const auto& pl : placed)
+        if (pl.id < kEdgeIds) got[static_cast<std::size_t>(pl.id)] = 1;
+    std::vector<lp::Label> retry;
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        if (!in_view_at[i] || got[i]) continue;
+        Lines& l = lines[i];
+        l.first = short_name(l.first);
+        l.second.clear();
+        l.first_w = font->CalcTextSizeA(px, 1e9f, 0, l.first.c_str()).x;
+        lp::Label req;
+        req.id = static_cast<int>(i);
+        req.w = l.first_w + 2 * kPadX;
+        req.h = px * 1.2f + 2 * kPadY;
+        req.keep = true;
+        req.at = lp::around_node({screen[i].x, screen[i].y}, r, req.w, req.h);
+        retry.push_back(std::move(req));
+    }
+    if (!retry.empty()) {
+        for (const auto& pl : placed) obstacles.push_back({pl.box, -3});
+        for (auto& pl : lp::place(std::move(retry), bounds, obstacles)) placed.push_back(pl);
+    }
     drawn_.clear();
     drawn_edges_.clear();
     for (const auto& pl : placed) {
@@ -162,7 +205,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
                 dl->AddLine({b.x0 + kPadX - 1, sy}, {b.x0 + kPadX + w + 1, sy}, theme::with_alpha(col, a), 1.6f);
             }
             static constexpr const char* kStanding[] = {"believed", "apparent", "overturned", "was-believed"};
-            drawn_edges_.push_back({g.label, kStanding[static_cast<int>(g.standing)], b, gi});
+            drawn_edges_.push_back({g.label, kStanding[static_cast<int>(g.standing)], b, gi, g.rels.front()});
             continue;
         }
         const std::size_t i = static_cast<std::size_t>(pl.id);

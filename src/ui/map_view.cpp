@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "theme.h"
 
@@ -71,6 +70,8 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
         next[e].alpha_from = a;
         next[e].alpha_to = node ? 1.0f : 0.0f;
     }
+    on_map_.assign(n, 0);
+    for (std::size_t e = 0; e < n; ++e) on_map_[e] = next[e].alpha_to > 0;
     // A node that takes another's place (an identity reveal, or undoing one
     // when stepping back) grows out of it rather than fading in elsewhere.
     std::vector<std::size_t> leaving;   // visible nodes about to go: few, so the pairing below is cheap
@@ -121,11 +122,7 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
     edge_t0_ = staged_ ? t0_ + kPlayMs : t0_;
     edge_ms_ = !animate ? 0 : staged_ ? kEdgesMs : kStepMs;
 
-    // One line per ordered pair and standing; the pair key (for bowing pairs
-    // linked both ways) ignores the standing.
-    std::unordered_map<long long, std::size_t> index;
-    std::unordered_map<long long, int> pairs;
-    auto key = [](int a, int b) { return (static_cast<long long>(a) << 32) | static_cast<unsigned>(b); };
+    // One line per relationship the reader knows (lanes are edge_route's business).
     edges_.clear();
     drawn_edges_.clear();   // they index edges_
     for (std::size_t i = 0; i < s.relationships.size(); ++i) {
@@ -135,21 +132,13 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
         if (a == b) continue;
         const Standing standing = st.rel_over_new[i] ? Standing::OverturnedNow
                                   : st.rel_over[i]   ? Standing::WasBelieved
-                                  : rel.apparent     ? Standing::Apparent
+                                  : story::apparent_at(rel, st.step) ? Standing::Apparent
                                                      : Standing::Believed;
-        const long long k = key(a, b) * 4 + static_cast<int>(standing);
-        const std::string& label = s.relation_types[static_cast<std::size_t>(rel.type)].label;
-        auto [it, inserted] = index.emplace(k, edges_.size());
-        if (inserted) edges_.push_back({a, b, label, false, false, standing, {}});
-        else edges_[it->second].label += " \xC2\xB7 " + label;
-        edges_[it->second].rels.push_back(static_cast<int>(i));
-        edges_[it->second].is_new = edges_[it->second].is_new || st.rel_new[i];
-        ++pairs[key(a, b)];
+        std::string label = s.relation_types[static_cast<std::size_t>(rel.type)].label;
+        if (standing == Standing::Apparent) label += " (seems)";
+        edges_.push_back({a, b, std::move(label), st.rel_new[i] != 0, standing, {static_cast<int>(i)}});
     }
-    for (auto& e : edges_) {
-        e.has_reverse = pairs.count(key(e.to, e.from)) > 0;
-        if (e.standing == Standing::Apparent) e.label += " (seems)";
-    }
+    paths_.assign(edges_.size(), {});
 
     // Roles: the step's focus (and the reveal's subject), their neighbours, the rest.
     role_.assign(n, kRest);
@@ -163,6 +152,14 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
         if (role_[e.to] == kFocus && role_[e.from] == kRest) role_[e.from] = kNeighbour;
     }
     if (last_candidate_.size() != n) last_candidate_.assign(n, -1);
+    // The step's own picture: its focus, what is new, and both ends of its own lines.
+    in_step_.assign(n, 0);
+    for (std::size_t e = 0; e < n; ++e) in_step_[e] = role_[e] == kFocus || st.entity_new[e] || nodes_[e].morph_from >= 0;
+    for (const auto& g : edges_)
+        if (g.is_new || g.standing == Standing::OverturnedNow) in_step_[g.from] = in_step_[g.to] = 1;
+    if (step_only_)
+        for (std::size_t e = 0; e < n; ++e)
+            if (!in_step_[e]) nodes_[e].alpha_to = 0;
 
     user_moved_ = false;
     overview_ = false;
@@ -177,7 +174,7 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
 // area, with room for every label at its on-screen size.
 void MapView::aim_camera(bool everything) {
     const float w = std::max(area_max_.x - area_min_.x, 100.0f);
-    const float h = std::max(area_max_.y - area_min_.y - reserved_top_, 100.0f);   // below the controls
+    const float h = std::max(area_max_.y - area_min_.y - reserved_top_ - reserved_bottom_, 100.0f);   // between the controls
     limits_ = framing::limits_for(w, h);
     const float px = theme::label_px(limits_.legible), r = theme::kNodeRadius;
     std::vector<framing::Subject> all, near, focus;
@@ -198,8 +195,28 @@ void MapView::aim_camera(bool everything) {
     }
     // The view was framed for the area below the controls; the camera's
     // centre is the middle of the whole area, a little higher.
-    if (v.zoom > 0) v.centre.y -= std::min(reserved_top_, area_max_.y - area_min_.y - 100.0f) / 2 / v.zoom;
+    if (v.zoom > 0) v.centre.y -= std::min(reserved_top_ - reserved_bottom_, area_max_.y - area_min_.y - 100.0f) / 2 / v.zoom;
     camera_to_ = v;
+}
+
+void MapView::set_step_only(bool on, double now, bool animate) {
+    if (on == step_only_) return;
+    step_only_ = on;
+    const float t = progress(now);
+    for (std::size_t e = 0; e < nodes_.size(); ++e) {
+        Node& node = nodes_[e];
+        node.from = position(static_cast<int>(e), t);
+        node.alpha_from = alpha(static_cast<int>(e), t);
+        node.alpha_to = on_map_[e] && (!on || in_step_[e]) ? 1.0f : 0.0f;
+        node.morph_from = -1;
+        node.nature_new = false;
+    }
+    staged_ = false;
+    t0_ = edge_t0_ = now;
+    duration_ = animate ? kStepMs : 0;
+    edge_ms_ = 0;
+    if (animate) glide(false, now);
+    else aim_camera(false), camera_ = camera_to_, user_moved_ = false, overview_ = false;
 }
 
 void MapView::reset_camera(double now) { glide(false, now); }

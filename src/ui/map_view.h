@@ -66,9 +66,20 @@ public:
         reserved_top_ = height;
     }
     float reserved_top() const { return reserved_top_; }
+    // The same at the bottom (the phone's compact legend).
+    void reserve_bottom(float height) {
+        if (std::abs(height - reserved_bottom_) > 1) refit_ = true;
+        reserved_bottom_ = height;
+    }
+    float reserved_bottom() const { return reserved_bottom_; }
     void zoom_by(float factor, ImVec2 screen_point);   // pinch and wheel
     void reset_camera(double now);                       // back to the step's framing
     void show_everything(double now);                    // the whole known map
+    // "This step only": the step's own picture (its focus, what is new, and
+    // its own lines with both their ends) framed alone, the rest hidden; or
+    // "Everything", the rest drawn behind it.
+    void set_step_only(bool on, double now, bool animate);
+    bool step_only() const { return step_only_; }
     // Beliefs overturned before the shown step: drawn muted, or not at all.
     void set_show_was_believed(bool show) { show_was_believed_ = show; }
     bool show_was_believed() const { return show_was_believed_; }
@@ -81,9 +92,19 @@ public:
         std::string text;
         const char* standing;      // "believed", "apparent", "overturned", "was-believed"
         explainer::label_place::Box box;
-        std::size_t group = 0;
+        std::size_t group = 0;     // index into drawn_edges()' source list (edges_)
+        int rel = -1;              // the relationship it names
     };
     const std::vector<DrawnEdgeLabel>& edge_labels() const { return drawn_edges_; }
+    // A line as drawn in the last frame: the relationship and its polyline (CSS px).
+    struct DrawnEdge {
+        int rel;
+        int from, to;              // the node entities it joins
+        bool is_new;
+        const char* standing;
+        const std::vector<Vec2>* points;
+    };
+    std::vector<DrawnEdge> drawn_edges() const;
 
     // Where a staged reveal is: "approach", "beat", "play", "edges" or
     // "still" (also between ordinary steps once they settle, "moving" before).
@@ -107,36 +128,33 @@ private:
     // (muted: "was believed"). Relationships of different standing between
     // the same two nodes are drawn as separate lines.
     enum class Standing : unsigned char { Believed, Apparent, OverturnedNow, WasBelieved };
+    // One line per relationship: two relationships between the same two
+    // nodes are two curves, each with its own label (edge_route's lanes).
     struct EdgeGroup {
         int from, to;              // node entities
-        std::string label;         // the relationship labels, joined
-        bool is_new, has_reverse;
+        std::string label;         // the relationship's label ("… (seems)" when only apparent)
+        bool is_new;
         Standing standing = Standing::Believed;
-        std::vector<int> rels;     // the relationships it draws
+        std::vector<int> rels;     // the relationship it draws (one; a list for the tooltip's sake)
     };
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
     static constexpr int kCrowdedNodes = 400;   // nodes in view above which shapes are drawn plain
     int nodes_in_view_ = 0;                     // as the last frame drew them
-    // An edge as drawn at progress t, for nodes of radius r: from just outside
-    // one node to just outside the other, curved through `control` (pairs
-    // linked both ways bow apart; other edges are straight, control mid-way).
-    // Drawing and edge labels both take it, so a label sits on its line.
-    struct EdgeShape {
-        ImVec2 p, q;            // node centres
-        ImVec2 start, tip, control;
-        ImVec2 u;               // unit direction p → q
-        float len = 0;          // |q - p|
-        bool bowed = false;
-    };
-    EdgeShape edge_shape(const EdgeGroup& g, float t, float r) const;
+    // Every line as this frame draws it, in screen px: its curve (edge_route)
+    // from just outside one node to just outside the other, where the
+    // arrowhead's tip goes. Empty when the line is not drawn. Drawing, labels,
+    // hover and state() all read it, so a label sits on its own line.
+    std::vector<std::vector<Vec2>> paths_;
+    void route_edges(float t);
     // The pieces of draw(), in its order (map_draw.cpp).
     void follow_camera(ImVec2 area_min, ImVec2 area_max, double now);
     bool pointer(ImVec2 area_min, ImVec2 area_max);
     void hover(const explainer::step_state::State& state, float t, bool over, Result& result) const;
     void draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crowded) const;
+    bool edge_shown(const EdgeGroup& g) const;   // drawn at all (not hidden by a switch or this-step-only)
     void draw_nodes(ImDrawList* dl, const explainer::story::Story& story, const explainer::step_state::State& state,
                     float t, int hot, int selected, bool crowded, double now);
-    static void dashed_curve(ImDrawList* dl, ImVec2 a, ImVec2 control, ImVec2 b, ImU32 col, float thick, float dash);
+    static void draw_path(ImDrawList* dl, const std::vector<Vec2>& path, ImU32 col, float thick, float dash);
 
     Vec2 position(int e, float t) const;
     float alpha(int e, float t) const;
@@ -162,6 +180,9 @@ private:
     std::vector<DrawnEdgeLabel> drawn_edges_;
     std::vector<unsigned char> lit_;
     bool show_was_believed_ = true;
+    bool step_only_ = false;
+    std::vector<unsigned char> on_map_;    // per entity: a node of the shown step
+    std::vector<unsigned char> in_step_;   // per entity: part of the step's own picture
     bool faded(int e) const { return !lit_.empty() && (e < 0 || e >= static_cast<int>(lit_.size()) || !lit_[static_cast<std::size_t>(e)]); }
     std::vector<explainer::label_place::Placed> edge_boxes_;
     double t0_ = -1e9, duration_ = 0;       // node moves, fades, morphs and masks
@@ -174,7 +195,7 @@ private:
     double camera_t0_ = -1e9, camera_ms_ = 650;
     bool user_moved_ = false, dragging_ = false, fitted_ = false, overview_ = false;
     ImVec2 area_min_{0, 0}, area_max_{0, 0};
-    float reserved_top_ = 0;
+    float reserved_top_ = 0, reserved_bottom_ = 0;
     bool refit_ = false;
 };
 

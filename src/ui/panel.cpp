@@ -71,6 +71,7 @@ void Panel::changes_list(const std::vector<what_changed::Item>& changes, Actions
         switch (item.kind) {
             case Kind::Reveal: text = "\xE2\x97\x86 " + item.text; color = theme::kReveal; break;
             case Kind::NoLongerTrue: text = item.text; color = theme::kOverturned; break;
+            case Kind::Confirmed: text = "\xE2\x9C\x93 Now confirmed: " + item.text; color = theme::kConfirmed; break;
             case Kind::NewEntity: text = "+ New: " + item.text; break;
             case Kind::NewRelationship: text = "+ " + item.text + (item.apparent ? " (seems)" : ""); break;
             case Kind::NewFact: text = "+ " + item.text; break;

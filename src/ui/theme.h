@@ -34,6 +34,7 @@ constexpr ImU32 kTextDim = IM_COL32(160, 166, 182, 255);
 constexpr ImU32 kTextSoft = IM_COL32(196, 200, 212, 255);
 constexpr ImU32 kReveal = IM_COL32(255, 99, 146, 255);
 constexpr ImU32 kOverturned = IM_COL32(255, 138, 92, 255);    // a belief crossed out at this step
+constexpr ImU32 kConfirmed = IM_COL32(120, 214, 160, 255);   // a hedge the story settles
 constexpr ImU32 kEdgeMuted = IM_COL32(110, 116, 134, 120);    // a belief overturned earlier
 
 void apply_style(float scale);

@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/edge_route.h"
+
+using namespace explainer::edge_route;
+
+namespace {
+// How close the drawn curve of line i comes to centre k.
+float gap(const std::vector<Vec2>& centres, const std::vector<Line>& lines, const std::vector<Vec2>& controls,
+          std::size_t i, int k) {
+    const auto& l = lines[i];
+    return distance_to(polyline(centres[l.from], controls[i], centres[l.to], 40), centres[k]);
+}
+float apex_offset(Vec2 a, Vec2 c, Vec2 b) {   // signed, along the normal of a → b
+    const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+    return ((c.x - (a.x + b.x) / 2) * -dy / len + (c.y - (a.y + b.y) / 2) * dx / len) / 2;
+}
+}  // namespace
+
+TEST_CASE("a line with nothing in its way stays straight") {
+    const std::vector<Vec2> c{{0, 0}, {200, 0}, {100, 150}};
+    const std::vector<Line> lines{{0, 1}};
+    const auto ctl = route(c, lines, {});
+    CHECK(ctl[0].x == doctest::Approx(100));
+    CHECK(ctl[0].y == doctest::Approx(0));
+}
+
+TEST_CASE("a line that would run over another node bends round it, just far enough") {
+    // C sits on the straight line A → B, and a little off it.
+    for (float off : {0.0f, 5.0f, -12.0f}) {
+        const std::vector<Vec2> c{{0, 0}, {300, 0}, {150, off}};
+        const std::vector<Line> lines{{0, 1}};
+        Options o;
+        o.clearance = 30;
+        const auto ctl = route(c, lines, o);
+        CHECK(gap(c, lines, ctl, 0, 2) >= 30 - 0.5f);
+        CHECK(std::fabs(apex_offset(c[0], ctl[0], c[1])) <= 30 + std::fabs(off) + o.step);   // no wider than needed
+    }
+}
+
+TEST_CASE("two lines between the same nodes are two curves that keep apart, whichever way they run") {
+    const std::vector<Vec2> c{{0, 0}, {240, 0}};
+    for (const auto& lines : {std::vector<Line>{{0, 1}, {0, 1}}, std::vector<Line>{{0, 1}, {1, 0}}}) {
+        Options o;
+        const auto ctl = route(c, lines, o);
+        const auto p0 = polyline(c[0], ctl[0], c[1]), p1 = polyline(c[lines[1].from], ctl[1], c[lines[1].to]);
+        const Vec2 m0 = point_along(p0, 0.5f), m1 = point_along(p1, 0.5f);
+        CHECK(std::fabs(m0.y - m1.y) == doctest::Approx(o.lane).epsilon(0.05));
+        CHECK(m0.y == doctest::Approx(-m1.y).epsilon(0.05));   // one each side of the straight line
+    }
+}
+
+TEST_CASE("a line boxed in takes the bend that clears most, and nothing is lost") {
+    // Nodes all along both sides: no bend clears them all.
+    std::vector<Vec2> c{{0, 0}, {100, 0}};
+    for (float x = 10; x < 100; x += 10) c.push_back({x, 0});
+    const std::vector<Line> lines{{0, 1}, {1, 0}};
+    const auto ctl = route(c, lines, {});
+    REQUIRE(ctl.size() == 2);
+    for (const auto& p : ctl) CHECK(std::isfinite(p.x + p.y));
+}
+
+TEST_CASE("a trimmed curve starts and ends outside its nodes, on the curve") {
+    const Vec2 a{0, 0}, b{200, 0}, ctl{100, 80};
+    const auto t = trimmed(a, ctl, b, 16, 18);
+    REQUIRE(t.size() > 2);
+    CHECK(std::hypot(t.front().x - a.x, t.front().y - a.y) == doctest::Approx(16).epsilon(0.01));
+    CHECK(std::hypot(t.back().x - b.x, t.back().y - b.y) == doctest::Approx(18).epsilon(0.01));
+    CHECK(distance_to(polyline(a, ctl, b, 200), t[t.size() / 2]) < 0.5f);
+    CHECK(trimmed(a, {10, 0}, {20, 0}, 16, 18).empty());   // ends too close: nothing to draw
+}
+
+TEST_CASE("point_along walks the polyline by length") {
+    const std::vector<Vec2> l{{0, 0}, {10, 0}, {10, 30}};
+    const Vec2 m = point_along(l, 0.5f);
+    CHECK(m.x == doctest::Approx(10));
+    CHECK(m.y == doctest::Approx(10));
+    CHECK(distance_to(l, {5, 4}) == doctest::Approx(4));
+}
