@@ -177,6 +177,10 @@ bool g_map_engaged = false;
 // that arrive within one frame (a quick click or tap) would be lost: a
 // release is held back until a frame has seen the press.
 bool g_pressed_unseen[3] = {}, g_release_pending[3] = {};
+// A finger lifted off the screen points at nothing: once a frame has seen
+// the release (so the tap lands), the pointer leaves, or the last button
+// tapped would stay lit as if hovered.
+bool g_finger_lifted = false;
 void press(int b) {
     ImGui::GetIO().MouseDown[b] = true;
     g_pressed_unseen[b] = true;
@@ -186,10 +190,15 @@ void release(int b) {
     else ImGui::GetIO().MouseDown[b] = false;
 }
 void end_of_frame_input() {
+    const bool release_unseen = g_release_pending[0];
     for (int b = 0; b < 3; ++b) {
         g_pressed_unseen[b] = false;
         if (g_release_pending[b]) ImGui::GetIO().MouseDown[b] = false;
         g_release_pending[b] = false;
+    }
+    if (g_finger_lifted && !release_unseen) {
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        g_finger_lifted = false;
     }
 }
 
@@ -234,8 +243,10 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
         if (g_touches.size() == 1) {
             io.MousePos = ImVec2(g_touches[0].x, g_touches[0].y);
             if (!io.MouseDown[0]) press(0);
-        } else if (io.MouseDown[0]) {
-            release(0);
+            g_finger_lifted = false;
+        } else {
+            if (io.MouseDown[0]) release(0);
+            g_finger_lifted = g_touches.empty();
         }
     }
     return EM_TRUE;

@@ -143,4 +143,20 @@ Vec2 point_along(const std::vector<Vec2>& line, float fraction) {
     return line.back();
 }
 
+std::vector<Vec2> resampled(const std::vector<Vec2>& line, float spacing) {
+    std::vector<Vec2> out;
+    if (line.empty()) return out;
+    spacing = std::max(spacing, 0.5f);
+    out.push_back(line.front());
+    for (std::size_t i = 0; i + 1 < line.size(); ++i) {
+        const Vec2 d{line[i + 1].x - line[i].x, line[i + 1].y - line[i].y};
+        const int pieces = std::max(1, static_cast<int>(std::ceil(length(d) / spacing)));
+        for (int k = 1; k <= pieces; ++k) {
+            const float f = static_cast<float>(k) / static_cast<float>(pieces);
+            out.push_back({line[i].x + d.x * f, line[i].y + d.y * f});
+        }
+    }
+    return out;
+}
+
 }  // namespace explainer::edge_route

@@ -51,5 +51,8 @@ std::vector<Vec2> trimmed(Vec2 a, Vec2 c, Vec2 b, float trim_a, float trim_b, in
 // half-way along its length (where its label belongs).
 float distance_to(const std::vector<Vec2>& polyline, Vec2 p);
 Vec2 point_along(const std::vector<Vec2>& polyline, float fraction);
+// Points along the polyline no more than `spacing` apart, both ends included
+// (what a label must not cover, as small boxes).
+std::vector<Vec2> resampled(const std::vector<Vec2>& polyline, float spacing);
 
 }  // namespace explainer::edge_route

@@ -36,22 +36,25 @@ bool fit(const std::vector<Subject>& subjects, float width, float height, const 
     return true;
 }
 
-Framed choose(const std::vector<Subject>& everything, const std::vector<Subject>& focus_and_neighbours,
-              const std::vector<Subject>& focus, float width, float height, const Limits& limits, View& view) {
+Framed choose(const Choices& c, float width, float height, const Limits& limits, View& view) {
     View v;
-    if (fit(everything, width, height, limits, v) && v.zoom >= limits.legible) {
+    if (fit(c.everything, width, height, limits, v) && v.zoom >= limits.legible) {
         view = v;
         return Framed::Everything;
     }
-    if (fit(focus_and_neighbours, width, height, limits, v) && v.zoom >= limits.legible) {
+    if (fit(c.focus_and_neighbours, width, height, limits, v) && v.zoom >= limits.legible) {
         view = v;
         return Framed::FocusAndNeighbours;
     }
-    if (fit(focus, width, height, limits, v)) {
+    if (fit(c.step, width, height, limits, v) && v.zoom >= limits.legible * kStepZoomShare) {
+        view = v;
+        return Framed::Step;
+    }
+    if (fit(c.focus, width, height, limits, v)) {
         view = v;
         return Framed::Focus;
     }
-    if (fit(everything, width, height, limits, v)) {
+    if (fit(c.everything, width, height, limits, v)) {
         view = v;
         return Framed::Everything;
     }

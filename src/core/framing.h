@@ -4,7 +4,10 @@
 // is how far apart the nodes are drawn: below `legible` zoom their labels
 // crowd out one another. choose() shows the whole known map when it fits at
 // a legible zoom; otherwise the step's focus with its neighbours; otherwise
-// the focus alone, at whatever zoom fits it. All sizes are CSS px of the
+// the step's own picture (its focus and both ends of every line it adds),
+// closer together than is comfortable if it must, since a line whose far end
+// is off screen tells the reader nothing; otherwise the focus alone, at
+// whatever zoom fits it. All sizes are CSS px of the
 // visible map area (never the part under the panel).
 #pragma once
 
@@ -36,13 +39,22 @@ struct Subject {
     Vec2 half_px;     // half extents of the node with its label, on screen
 };
 
-enum class Framed { Nothing, Everything, FocusAndNeighbours, Focus };
+enum class Framed { Nothing, Everything, FocusAndNeighbours, Step, Focus };
 
 // The view that fits every subject into a width × height area, or
 // Framed::Nothing (and view untouched) when subjects is empty.
 bool fit(const std::vector<Subject>& subjects, float width, float height, const Limits& limits, View& view);
 
-Framed choose(const std::vector<Subject>& everything, const std::vector<Subject>& focus_and_neighbours,
-              const std::vector<Subject>& focus, float width, float height, const Limits& limits, View& view);
+// The candidates, widest first.
+struct Choices {
+    std::vector<Subject> everything;             // every node on the map
+    std::vector<Subject> focus_and_neighbours;   // the focus and whatever it is joined to
+    std::vector<Subject> step;                   // the focus and both ends of the step's own lines
+    std::vector<Subject> focus;                  // the focus alone
+};
+// The step's own picture may be framed down to this share of the legible zoom.
+constexpr float kStepZoomShare = 0.6f;
+
+Framed choose(const Choices& choices, float width, float height, const Limits& limits, View& view);
 
 }  // namespace explainer::framing

@@ -75,15 +75,20 @@ bool inside(const Box& in, const Box& out) {
     return in.x0 >= out.x0 - 0.01f && in.y0 >= out.y0 - 0.01f && in.x1 <= out.x1 + 0.01f && in.y1 <= out.y1 + 0.01f;
 }
 
-std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const std::vector<Obstacle>& obstacles) {
+std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const std::vector<Obstacle>& obstacles,
+                          const std::vector<Box>& avoid) {
     std::vector<std::size_t> order(labels.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         if (labels[a].keep != labels[b].keep) return labels[a].keep;
         return labels[a].rank < labels[b].rank;
     });
-    Grid taken(bounds), blocked(bounds);
+    Grid taken(bounds), blocked(bounds), shunned(bounds);
     for (std::size_t i = 0; i < obstacles.size(); ++i) blocked.add(obstacles[i].box, static_cast<int>(i));
+    for (std::size_t i = 0; i < avoid.size(); ++i) shunned.add(avoid[i], static_cast<int>(i));
+    auto covers_avoided = [&](const Box& b) {
+        return shunned.any(b, [&](int j) { return overlaps(b, avoid[static_cast<std::size_t>(j)]); });
+    };
     std::unordered_map<int, Box> own;   // each label's own node shape
     for (const auto& o : obstacles)
         if (o.owner >= 0) own.emplace(o.owner, o.box);
@@ -118,6 +123,17 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
 
         int chosen = -1;
         Box box;
+        // First, a free spot next to the node that also leaves the lines to avoid uncovered.
+        if (!avoid.empty())
+            for (int c : tries) {
+                if (c >= kNearCandidates) continue;
+                const Box b = box_at(l.at[static_cast<std::size_t>(c)], l.w, l.h);
+                if (inside(b, bounds) && !hits_label(b) && !hits_node(b) && !misleads(b) && !covers_avoided(b)) {
+                    chosen = c;
+                    box = b;
+                    break;
+                }
+            }
         // A free spot: inside, on no label, over no node, and nearer its own node than any other;
         // a kept label may then take a free spot that is not (it draws a line to its node).
         for (int pass = 0; pass < (l.keep ? 2 : 1) && chosen < 0; ++pass) {

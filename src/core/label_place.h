@@ -50,8 +50,12 @@ struct Placed {
     bool clean = true;           // false: a kept label that found no free spot
 };
 
-// Labels that could not be placed are left out of the result.
-std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const std::vector<Obstacle>& obstacles);
+// Labels that could not be placed are left out of the result. `avoid`: what
+// a label should rather not cover (the step's own lines, which a name laid
+// over hides): a spot next to its node clear of them is taken first, and
+// only when there is none does the usual order apply.
+std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const std::vector<Obstacle>& obstacles,
+                          const std::vector<Box>& avoid = {});
 
 // Candidates for a w×h label around a node shape of radius r at c: below,
 // above, right, left, the four corners (the first kNearCandidates), then the

@@ -83,16 +83,19 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
     else map_.reserve_bottom(0);
     if (compact && !tools_open_) {
         ImGui::SetNextWindowPos({map_max.x - 6, map_min.y + 6}, 0, {1, 0});
-        ImGui::SetNextWindowBgAlpha(0.75f);
+        ImGui::SetNextWindowBgAlpha(0.0f);   // the button alone: no panel round it to cover the map
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {2, 2});
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
         ImGui::Begin("Map controls", nullptr, kFlags);
-        if (focus_ring::button("Map tools", {}, true)) tools_open_ = true;
+        ImGui::PopStyleVar(2);
+        if (focus_ring::button("Map tools")) tools_open_ = true;
         if (search_rect_.z != 0) {
             search_rect_ = {0, 0, 0, 0};
             host::place_search(0, 0, 0, 0);
         }
         legend_rect_ = {0, 0, 0, 0};
         legend_button_ = {0, 0, 0, 0};
-        map_.reserve_top(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - map_min.y);
+        map_.reserve_top(ImGui::GetWindowPos().y + ImGui::GetWindowSize().y - map_min.y, ImGui::GetWindowPos().x);
         ImGui::End();
         return;
     }
@@ -102,13 +105,14 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
     if (focus_ring::button("See the whole map", {}, true)) map_.show_everything(now);
     ImGui::SameLine();
     if (focus_ring::button("Frame the step", {}, true)) map_.reset_camera(now);
-    ImGui::SameLine();
-    if (focus_ring::button(map_.step_only() ? "Everything" : "This step only", {}, true))
-        map_.set_step_only(!map_.step_only(), now, !host::prefers_reduced_motion());
-    if (compact) {
+    if (compact) {   // a phone's width holds two of these to a row
         ImGui::SameLine();
         if (focus_ring::button("Close", {}, true)) tools_open_ = false;
+    } else {
+        ImGui::SameLine();
     }
+    if (focus_ring::button(map_.step_only() ? "Everything" : "This step only", {}, true))
+        map_.set_step_only(!map_.step_only(), now, !host::prefers_reduced_motion());
 
     // The search field is the page's own <input> (a phone's keyboard and a
     // screen reader need a real one); ImGui keeps its place in the strip.
@@ -240,10 +244,12 @@ void App::compact_legend(ImVec2 map_min, ImVec2 map_max) {
     const auto& st = shown_state();
     bool kinds[story::kKindCount] = {};
     for (int n : st.nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
-    bool fresh = false, hedged = false;
+    bool fresh = false, hedged = false, overturned = false, was = false;
     for (std::size_t i = 0; i < story_.relationships.size(); ++i) {
         if (!st.rel_known[i]) continue;
         fresh = fresh || st.rel_new[i];
+        overturned = overturned || st.rel_over_new[i];
+        was = was || (st.rel_over[i] && !st.rel_over_new[i] && map_.show_was_believed());
         hedged = hedged || (!st.rel_over[i] && story::apparent_at(story_.relationships[i], st.step));
     }
     const bool revealed = !st.reveals_done.empty();
@@ -287,6 +293,8 @@ void App::compact_legend(ImVec2 map_min, ImVec2 map_max) {
     };
     if (fresh) entry("New", h * 1.6f, line_key(theme::kEdgeNew, 0));
     if (hedged) entry("Only seems so", h * 1.6f, line_key(theme::kTextSoft, 5));
+    if (overturned) entry("No longer believed", h * 1.6f, line_key(theme::kOverturned, 0));
+    if (was) entry("Was believed", h * 1.6f, line_key(theme::kTextDim, 2));
     if (revealed)
         entry("Revealed", h, [&](ImVec2 p) { dl->AddCircle({p.x + h * 0.5f, p.y + h * 0.5f}, h * 0.4f, theme::kReveal, 24, 2.0f); });
     map_.reserve_bottom(ImGui::GetWindowSize().y);

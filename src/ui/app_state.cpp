@@ -88,6 +88,7 @@ void App::map_json(nlohmann::json& j) const {
     auto screen = nlohmann::json::object();
     if (shown >= 0)
         for (int e : shown_state().nodes) {
+            if (!map_.node_drawn(e)) continue;   // hidden by "This step only"
             const ImVec2 p = map_.screen_position(e);
             screen[story_.entities[static_cast<std::size_t>(e)].id] = {p.x, p.y};
         }
@@ -115,10 +116,12 @@ void App::controls_json(nlohmann::json& j) const {
     j["legend"] = {{"open", legend_open_ == 1}, {"rect", rect_json(legend_rect_)}, {"button", rect_json(legend_button_)}};
     j["searchField"] = rect_json(search_rect_);
     j["controlsBottom"] = map_.area_min().y + map_.reserved_top();   // the map's controls end here
+    j["controlsLeft"] = map_.reserved_top_from_x();                   // and start here (a phone's one button)
     j["legendTop"] = map_.area_max().y - map_.reserved_bottom();     // the phone's compact legend starts here
     const int subject = map_.reveal_subject();
     j["reveal"] = step.reveal;
     j["hint"] = panel_.hint();
+    j["moreBelow"] = panel_.more_below();   // the panel's "more below" cue, "" when there is none
     j["keyboardFocus"] = focus_ring::focused_label();
     auto buttons = nlohmann::json::array();
     for (const auto& item : focus_ring::items())

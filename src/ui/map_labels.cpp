@@ -27,12 +27,15 @@ struct Lines {
     bool badge = false;          // `second` is drawn as a pill
 };
 
-// A name's short form, for a crowded map: its first word, after a leading
-// "The" ("Eva Cristella (Eve)" → "Eva", "The Immortal Nine" → "Immortal").
+// A name's short form, for a crowded map: the name in brackets, the last
+// word after a leading "The", else the first word ("Eva Cristella (Eve)" →
+// "Eve", "The Immortal Nine" → "Nine", "Roy Yunghart" → "Roy").
 std::string short_name(const std::string& name) {
-    std::size_t from = name.rfind("The ", 0) == 0 ? 4 : 0;
-    const std::size_t to = name.find(' ', from);
-    return to == std::string::npos ? name.substr(from) : name.substr(from, to - from);
+    const std::size_t open = name.rfind(" ("), close = name.rfind(')');
+    if (open != std::string::npos && close == name.size() - 1 && close > open + 2)
+        return name.substr(open + 2, close - open - 2);   // the name it has in brackets: "Eve"
+    if (name.rfind("The ", 0) == 0) return name.substr(name.rfind(' ') + 1);   // its head noun: "Nine"
+    return name.substr(0, name.find(' '));   // a person's first name: "Roy"
 }
 
 float leader_gap(float px) { return 0.6f * px; }   // the near candidates leave less; the far ring more
@@ -66,7 +69,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     std::vector<lp::Label> requests;
     std::vector<lp::Obstacle> obstacles;
     if (reserved_top_ > 0)   // the map's controls
-        obstacles.push_back({{area_min_.x, area_min_.y, area_max_.x, area_min_.y + reserved_top_}, -2});
+        obstacles.push_back({{reserved_top_from_x(), area_min_.y, area_max_.x, area_min_.y + reserved_top_}, -2});
     if (reserved_bottom_ > 0)   // the phone's compact legend
         obstacles.push_back({{area_min_.x, area_max_.y - reserved_bottom_, area_max_.x, area_max_.y}, -2});
     std::vector<unsigned char> in_view_at(nodes_.size(), 0);   // requested, inside the uncovered map
@@ -82,8 +85,9 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const bool keep = role_[i] == kFocus || subject || found;
         // A node off the map's edge or under its controls: its name, alone at the edge, would
         // be read as a neighbour's. Only the names that must show (kept) go there.
-        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x && p.y >= area_min_.y + reserved_top_ &&
-                             p.y <= area_max_.y - reserved_bottom_;
+        const bool in_view = p.x >= area_min_.x && p.x <= area_max_.x &&
+                             (p.y >= area_min_.y + reserved_top_ || p.x < reserved_top_from_x() - r) &&
+                             p.y >= area_min_.y && p.y <= area_max_.y - reserved_bottom_;
         if (!keep && !in_view) continue;
         in_view_at[i] = in_view;
         screen[i] = p;
@@ -159,7 +163,15 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         edge_alpha[gi] = a;
     }
 
-    auto placed = lp::place(std::move(requests), bounds, obstacles);
+    // The step's own lines are what the reader looks for: a name laid across
+    // one hides it, so names go beside them where they can.
+    std::vector<lp::Box> own_lines;
+    for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
+        const auto& g = edges_[gi];
+        if (!(g.is_new || g.standing == Standing::OverturnedNow) || paths_[gi].size() < 2) continue;
+        for (const auto& p : edge_route::resampled(paths_[gi], 6.0f)) own_lines.push_back({p.x - 2, p.y - 2, p.x + 2, p.y + 2});
+    }
+    auto placed = lp::place(std::move(requests), bounds, obstacles, own_lines);
     // A node in view always shows a name: one the crowd left out gets its
     // short form ("Eva", "Roy"), placed round what is already there.
     std::vector<unsigned char> got(nodes_.size(), 0);

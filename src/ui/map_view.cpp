@@ -176,22 +176,26 @@ void MapView::aim_camera(bool everything) {
     const float w = std::max(area_max_.x - area_min_.x, 100.0f);
     const float h = std::max(area_max_.y - area_min_.y - reserved_top_ - reserved_bottom_, 100.0f);   // between the controls
     limits_ = framing::limits_for(w, h);
+    // The step alone is a handful of nodes: framed as close as the whole map
+    // would be, its names crowd its lines; closer, they have room.
+    if (step_only_) limits_.max_frame = std::min(limits_.max_frame * 1.6f, limits_.max_zoom);
     const float px = theme::label_px(limits_.legible), r = theme::kNodeRadius;
-    std::vector<framing::Subject> all, near, focus;
+    framing::Choices c;
     for (std::size_t e = 0; e < nodes_.size(); ++e) {
         if (nodes_[e].alpha_to <= 0) continue;
         const float name_w = e < name_w_.size() ? name_w_[e] * px / theme::kLabelSize : 80.0f;
         const float lines = subtitle_.size() > e && !subtitle_[e].empty() ? 2.3f : 1.2f;
         const framing::Subject s{nodes_[e].to, {std::max(name_w / 2 + 4, r + 4), r + px * lines + 6}};
-        all.push_back(s);
-        if (role_[e] != kRest) near.push_back(s);
-        if (role_[e] == kFocus) focus.push_back(s);
+        c.everything.push_back(s);
+        if (role_[e] != kRest) c.focus_and_neighbours.push_back(s);
+        if (e < in_step_.size() && in_step_[e]) c.step.push_back(s);
+        if (role_[e] == kFocus) c.focus.push_back(s);
     }
     framing::View v = camera_to_;
     if (everything) {
-        framing::fit(all, w, h, limits_, v);
+        framing::fit(c.everything, w, h, limits_, v);
     } else {
-        framing::choose(all, near, focus, w, h, limits_, v);
+        framing::choose(c, w, h, limits_, v);
     }
     // The view was framed for the area below the controls; the camera's
     // centre is the middle of the whole area, a little higher.

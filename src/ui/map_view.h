@@ -59,13 +59,17 @@ public:
     Result draw(const explainer::story::Story& story, const explainer::step_state::State& state, ImVec2 area_min,
                 ImVec2 area_max, int selected, double now, ImFont* font);
 
-    // A strip at the top of the map area that controls cover: labels avoid
-    // it, and the camera frames below it.
-    void reserve_top(float height) {
+    // A strip at the top of the map area that controls cover: the camera
+    // frames below it. Labels avoid the part the controls are drawn on: from
+    // `covered_from_x` to the right (a phone's one "Map tools" button), or
+    // the whole width; a node left of that is named as anywhere else.
+    void reserve_top(float height, float covered_from_x = -1e9f) {
         if (std::abs(height - reserved_top_) > 1) refit_ = true;   // the controls grew or shrank: frame again
         reserved_top_ = height;
+        reserved_top_from_x_ = covered_from_x;
     }
     float reserved_top() const { return reserved_top_; }
+    float reserved_top_from_x() const { return std::max(reserved_top_from_x_, area_min_.x); }
     // The same at the bottom (the phone's compact legend).
     void reserve_bottom(float height) {
         if (std::abs(height - reserved_bottom_) > 1) refit_ = true;
@@ -114,6 +118,8 @@ public:
     ImVec2 area_min() const { return area_min_; }
     // Where node e stands on screen once settled (CSS px); for state() and tests.
     ImVec2 screen_position(int e) const { return to_screen(nodes_[static_cast<std::size_t>(e)].to); }
+    // Whether the node is drawn once the map settles ("This step only" hides the rest).
+    bool node_drawn(int e) const { return nodes_[static_cast<std::size_t>(e)].alpha_to > 0; }
     ImVec2 area_max() const { return area_max_; }
 
 private:
@@ -195,7 +201,7 @@ private:
     double camera_t0_ = -1e9, camera_ms_ = 650;
     bool user_moved_ = false, dragging_ = false, fitted_ = false, overview_ = false;
     ImVec2 area_min_{0, 0}, area_max_{0, 0};
-    float reserved_top_ = 0, reserved_bottom_ = 0;
+    float reserved_top_ = 0, reserved_bottom_ = 0, reserved_top_from_x_ = -1e9f;
     bool refit_ = false;
 };
 

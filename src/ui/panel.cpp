@@ -150,6 +150,8 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     }
 
     ImGui::BeginChild("text", {0, 0}, false);
+    if (scroll_to_ >= 0) ImGui::SetScrollY(scroll_to_), scroll_to_ = -1;
+    float changes_y = -1;   // where "What changed" starts, in the text's own coordinates
     if (nav.covered()) {
         title_rect_ = {};
         // Says what is hidden without saying what it is.
@@ -194,6 +196,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
             source_toggle(key, s, step.cite);
         }
         ImGui::Spacing();
+        if (!changes.empty()) changes_y = ImGui::GetCursorPosY();
         changes_list(changes, out);
     }
     ImGui::Spacing();
@@ -210,9 +213,36 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     if (focus_ring::button("Transcript", {}, true)) out.transcript = true;
     if (glossary_open_) glossary(s, nav.shown_step(), out);
     if (about_open_) about(s);
+    more_below_cue(changes_y, out);
     ImGui::EndChild();
     ImGui::End();
     return out;
+}
+
+void Panel::more_below_cue(float changes_y, Actions&) {
+    more_label_.clear();
+    const float scroll = ImGui::GetScrollY(), max = ImGui::GetScrollMaxY(), view_h = ImGui::GetWindowHeight();
+    if (max <= 1 || scroll >= max - 1) return;
+    // "What changed" while it is still out of sight below; then plainly "More below".
+    const bool changes_below = changes_y >= 0 && changes_y > scroll + view_h - ImGui::GetTextLineHeightWithSpacing() * 2;
+    more_label_ = changes_below ? "What changed \xE2\x86\x93" : "More below \xE2\x86\x93";
+    const ImVec2 win = ImGui::GetWindowPos(), win_size = ImGui::GetWindowSize();
+    const float fade_h = ImGui::GetTextLineHeight() * 2.2f, bottom = win.y + win_size.y;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 panel_bg = ImGui::GetColorU32(ImGuiCol_WindowBg, 1.0f);
+    const ImU32 clear = theme::with_alpha(panel_bg, 0), solid = theme::with_alpha(panel_bg, 0.95f);
+    dl->AddRectFilledMultiColor({win.x, bottom - fade_h}, {win.x + win_size.x, bottom}, clear, clear, solid, solid);
+    // The cue sits over the fade, at the foot of what is in view; it is
+    // drawn inside the scrolled text, so it is placed at the view's foot.
+    const ImVec2 size = ImGui::CalcTextSize(more_label_.c_str());
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const float x = (win_size.x - size.x - pad.x * 2) / 2;
+    const float y = scroll + view_h - size.y - pad.y * 2 - 4;
+    const ImVec2 keep = ImGui::GetCursorPos();
+    ImGui::SetCursorPos({x, y});
+    if (focus_ring::button(more_label_.c_str(), {}, true))
+        scroll_to_ = changes_below ? changes_y - ImGui::GetStyle().ItemSpacing.y : std::min(max, scroll + view_h * 0.8f);
+    ImGui::SetCursorPos(keep);
 }
 
 void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Actions& out) {

@@ -40,6 +40,9 @@ public:
     // under a cover, which names no step).
     ImVec4 title_rect() const { return title_rect_; }
     ImVec2 timeline_min() const { return timeline_min_; }
+    // The "more below" cue of the last frame: its label ("" when the text
+    // fits or the reader is at its end) and where it was drawn (x, y, w, h).
+    const std::string& more_below() const { return more_label_; }
     ImVec2 timeline_max() const { return timeline_max_; }
 
 private:
@@ -48,6 +51,9 @@ private:
     void glossary(const explainer::story::Story& story, int shown_step, Actions& out);
     void changes_list(const std::vector<explainer::what_changed::Item>& changes, Actions& out);
     void about(const explainer::story::Story& story);
+    // While the text runs on below the panel's foot: a fade there, and a cue
+    // that says what is below ("What changed") and goes to it in one tap.
+    void more_below_cue(float changes_y, Actions& out);
     // A line of text wrapped to the panel, optionally struck through; with an
     // id it is clickable (and in the keyboard ring) and returns true when chosen.
     bool line(const char* id, const std::string& text, ImU32 color, bool struck);
@@ -64,6 +70,8 @@ private:
         title_rect_ = {a.x, a.y, b.x - a.x, b.y - a.y};
     }
     bool collapsed_ = false;
+    std::string more_label_;
+    float scroll_to_ = -1;   // where the cue asked the text to scroll, applied next frame
 };
 
 }  // namespace panel

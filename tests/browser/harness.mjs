@@ -131,3 +131,41 @@ export function overlappingLabels(labels) {
 export function insideRect(l, r) {
   return l.x >= r.x - 0.5 && l.y >= r.y - 0.5 && l.x + l.w <= r.x + r.w + 0.5 && l.y + l.h <= r.y + r.h + 0.5;
 }
+
+// The least distance from point p ([x, y]) to a polyline ([[x, y], …]): how
+// near a line drawn on the map runs to a node or a label.
+export function distanceToPolyline(p, points) {
+  let best = Infinity;
+  for (let i = 1; i < points.length; ++i) {
+    const [ax, ay] = points[i - 1], [bx, by] = points[i];
+    const dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    const t = len2 ? Math.max(0, Math.min(1, ((p[0] - ax) * dx + (p[1] - ay) * dy) / len2)) : 0;
+    best = Math.min(best, Math.hypot(p[0] - ax - t * dx, p[1] - ay - t * dy));
+  }
+  return best;
+}
+
+// The part of the map nothing covers (state()): below its controls (or left
+// of them, where they are one button in the corner), above
+// the phone's compact legend, off the search field and the open legend.
+export function uncovered(s) {
+  const r = s.mapRect, inside = (p, b) => p[0] >= b.x && p[0] <= b.x + b.w && p[1] >= b.y && p[1] <= b.y + b.h;
+  const over = [s.searchField, s.legend.open ? s.legend.rect : null].filter((b) => b && b.w > 0);
+  for (const b of s.buttons) if (inside([b.x + b.w / 2, b.y + b.h / 2], r)) over.push(b);
+  return (p) => p[0] >= r.x && p[0] <= r.x + r.w && (p[1] >= s.controlsBottom || p[0] < s.controlsLeft) &&
+    p[1] >= r.y && p[1] <= s.legendTop &&
+    !over.some((b) => inside(p, b));
+}
+
+// On a phone the map's controls fold into one "Map tools" button: opens them
+// (a tap, where the app drew it) and waits until they are drawn. Does nothing
+// where they are already open (a laptop).
+export async function openMapTools(page) {
+  const s = await state(page);
+  const b = s.buttons.find((x) => x.label === 'Map tools');
+  if (!b) return;
+  const at = await onPage(page, { x: b.x + b.w / 2, y: b.y + b.h / 2 });
+  await page.touchscreen.tap(at.x, at.y);
+  await page.waitForFunction(() => window.explainer.state().buttons.some((x) => x.label === 'Close'), null, { timeout: 5000 });
+  await frames(page, 3);   // a window that just appeared is measured first, then drawn
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, settled, insideRect, LAPTOP, PHONE } from './harness.mjs';
+import { serve, launch, open, state, frames, settled, insideRect, openMapTools, emptySpot, LAPTOP, PHONE } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -72,8 +72,13 @@ test('at "The Nine are not an army", what changed shows the overturned belief an
 test('search finds nothing of Roy before his reveal, and finds him by his old name after it', async () => {
   for (const [name, screen] of SCREENS) {
     const { page, problems, context } = await open(browser, server.url, { ...screen, reducedMotion: 'reduce' });
-    let s = await at(page, 'venus');
-    // The search field is a real input on the map, where the page placed it.
+    await at(page, 'venus');
+    // The search field is a real input on the map, where the page placed it
+    // (on a phone, once the map's tools are open).
+    const field0 = page.locator('#search');
+    if (name === 'phone') assert.equal(await field0.isVisible(), false, 'phone: the search field shows with the tools folded');
+    await openMapTools(page);
+    let s = await state(page);
     const field = page.locator('#search');
     assert.ok(await field.isVisible(), `${name}: no search field`);
     const box = await field.boundingBox(), canvas = await page.locator('#canvas').boundingBox();
@@ -110,15 +115,17 @@ test('a filter keeps its members lit and fades the rest', async () => {
     const member = 'rouge';
     const other = ['jean', 'eva', 'cyan', 'opera', 'roy'].find(inside);
     assert.ok(inside(member) && other, `${name}: no nodes to compare on screen`);
-    const before = brightness(await pixels(page, spot(other)));
+    // Brightness above the map's background: a node drawn behind (older context) starts dimmer.
+    const empty = emptySpot(s), ground = brightness(await pixels(page, { x: empty.x - 3, y: empty.y - 3, w: 6, h: 6 }));
+    const before = brightness(await pixels(page, spot(other))) - ground;
     // Nature reveals count: Naomi is one of the Neans by now; a group with no members on the map is refused.
     assert.equal(await page.evaluate(() => window.explainer.filter('members:neans')), true);
     assert.equal(await page.evaluate(() => window.explainer.filter('members:venus')), false);
     await frames(page, 3);
     s = await state(page);
     assert.equal(s.filter, 'members:neans');
-    const after = brightness(await pixels(page, spot(other)));
-    const lit = brightness(await pixels(page, spot(member)));
+    const after = brightness(await pixels(page, spot(other))) - ground;
+    const lit = brightness(await pixels(page, spot(member))) - ground;
     assert.ok(after < before * 0.6, `${name}: ${other} did not fade (${before} -> ${after})`);
     assert.ok(lit > after * 1.5, `${name}: the member is not brighter than the rest (${lit} vs ${after})`);
     await page.screenshot({ path: path.join(artifacts, `${name}-filter-neans.png`) });
@@ -127,12 +134,22 @@ test('a filter keeps its members lit and fades the rest', async () => {
   }
 });
 
-test('the legend can be seen on both screens: open on a laptop, one tap away on a phone', async () => {
+test('the legend can be seen on both screens: open on a laptop; on a phone a compact one at the map\'s foot, the full one in the map\'s tools', async () => {
   for (const [name, screen] of SCREENS) {
     const { page, problems, context } = await open(browser, server.url, { ...screen, reducedMotion: 'reduce' });
-    let s = await state(page);
+    let s = await at(page, 'not-rebels');
     if (!s.legend.open) {
       assert.equal(name, 'phone');
+      // The compact legend is on screen from the start, below the map's nodes, and names each kind on the map.
+      const r = s.mapRect, foot = { x: r.x, y: s.legendTop, w: r.w, h: r.y + r.h - s.legendTop };
+      assert.ok(foot.h > 20 && foot.h < r.h / 3, `phone: compact legend ${foot.h} px tall`);
+      for (const [id, [, y]] of Object.entries(s.onScreen))
+        if (s.labels.some((l) => l.id === id)) assert.ok(y < s.legendTop, `phone: ${id} is named under the compact legend`);
+      for (const l of s.labels) assert.ok(l.y + l.h <= s.legendTop + 1, `phone: label ${l.id} under the compact legend`);
+      await page.screenshot({ path: path.join(artifacts, 'phone-compact-legend.png') });
+      // The full legend: Map tools, then Legend.
+      await openMapTools(page);
+      s = await state(page);
       const b = s.legend.button;
       assert.ok(b.w > 0 && b.x + b.w <= s.mapRect.x + s.mapRect.w && b.y + b.h <= s.controlsBottom, `${name}: no Legend button on the map`);
       const c = await page.locator('#canvas').boundingBox();

@@ -79,3 +79,14 @@ TEST_CASE("point_along walks the polyline by length") {
     CHECK(m.y == doctest::Approx(10));
     CHECK(distance_to(l, {5, 4}) == doctest::Approx(4));
 }
+
+TEST_CASE("resampled keeps the ends and leaves no gap wider than asked") {
+    const std::vector<Vec2> l{{0, 0}, {10, 0}, {10, 30}};
+    const auto r = resampled(l, 6);
+    REQUIRE(r.size() >= 8);   // 10 / 6 → 2 pieces, 30 / 6 → 5 pieces, plus the start
+    CHECK(r.front().x == doctest::Approx(0));
+    CHECK(r.back().y == doctest::Approx(30));
+    for (std::size_t i = 1; i < r.size(); ++i) CHECK(std::hypot(r[i].x - r[i - 1].x, r[i].y - r[i - 1].y) <= 6.0f + 1e-4f);
+    for (const auto& p : r) CHECK(distance_to(l, p) == doctest::Approx(0).epsilon(1e-4));
+    CHECK(resampled({}, 6).empty());
+}

@@ -21,24 +21,32 @@ TEST_CASE("a small map is shown whole, with every label inside the area") {
     const std::vector<Subject> all = {at(0, 0), at(300, 0), at(150, 200)};
     const auto limits = limits_for(850, 760);
     View v;
-    CHECK(choose(all, all, {all[0]}, 850, 760, limits, v) == Framed::Everything);
+    CHECK(choose({all, all, {all[0]}, {all[0]}}, 850, 760, limits, v) == Framed::Everything);
     CHECK(v.zoom <= limits.max_frame);
     for (const auto& s : all) CHECK(inside(v, s, 850, 760));
 }
 
-TEST_CASE("a map too big to read whole frames the focus and its neighbours, or the focus alone") {
+TEST_CASE("a map too big to read whole frames the focus and its neighbours, the step's own lines, or the focus alone") {
     std::vector<Subject> all;
     for (int i = 0; i < 12; ++i) all.push_back(at(i * 200.0f, (i % 3) * 200.0f));
     const std::vector<Subject> near = {all[4], all[5], all[6]}, focus = {all[5]};
     const auto limits = limits_for(390, 450);   // a phone, panel below
     View v;
-    CHECK(choose(all, near, focus, 390, 450, limits, v) == Framed::FocusAndNeighbours);
+    CHECK(choose({all, near, near, focus}, 390, 450, limits, v) == Framed::FocusAndNeighbours);
     CHECK(v.zoom >= limits.legible);
     for (const auto& s : near) CHECK(inside(v, s, 390, 450));
+    // The neighbours reach too far to read, but the step's own line (to the
+    // node 600 units off) fits when framed a little farther out than is legible:
+    // both its ends are shown rather than the focus alone.
     const std::vector<Subject> spread = {all[0], all[5], all[11]};
-    CHECK(choose(all, spread, focus, 390, 450, limits, v) == Framed::Focus);
+    const std::vector<Subject> step = {all[5], all[8]};
+    CHECK(choose({all, spread, step, focus}, 390, 450, limits, v) == Framed::Step);
+    CHECK(v.zoom < limits.legible);
+    CHECK(v.zoom >= limits.legible * kStepZoomShare);
+    for (const auto& s : step) CHECK(inside(v, s, 390, 450));
+    CHECK(choose({all, spread, spread, focus}, 390, 450, limits, v) == Framed::Focus);
     CHECK(inside(v, focus[0], 390, 450));
-    CHECK(choose({}, {}, {}, 390, 450, limits, v) == Framed::Nothing);
+    CHECK(choose({}, 390, 450, limits, v) == Framed::Nothing);
 }
 
 TEST_CASE("zoom limits follow the screen") {

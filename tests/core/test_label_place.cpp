@@ -100,3 +100,19 @@ TEST_CASE("a label does not take a spot nearer another node than its own, while 
     REQUIRE(only.size() == 1);
     CHECK(only[0].box.x1 < 190);
 }
+
+TEST_CASE("a name goes beside a line it is asked to avoid, and over it only when nothing else is near") {
+    // A line runs straight down through the node: below and above would cover it.
+    std::vector<Box> line;
+    for (float y = 0; y <= 300; y += 6) line.push_back({198, y - 2, 202, y + 2});
+    const auto placed = place({node_label(1, {200, 150}, 60, 0)}, kArea, {}, line);
+    REQUIRE(placed.size() == 1);
+    CHECK(placed[0].candidate != 0);   // not below, its usual spot
+    for (const auto& b : line) CHECK_FALSE(overlaps(placed[0].box, b));
+    // Boxed in by the line on every side it may take, it still shows, on the line.
+    Label only_below = node_label(1, {200, 150}, 60, 0);
+    only_below.at.resize(1);
+    const auto on_line = place({only_below}, kArea, {}, line);
+    REQUIRE(on_line.size() == 1);
+    CHECK(on_line[0].candidate == 0);
+}

@@ -1,0 +1,133 @@
+// The map tells the story by itself: at every step, on a laptop and on a
+// phone, with reduced motion and without, every line runs clear of the nodes
+// that are not its ends (tested on the polyline as drawn, state().edges);
+// each relationship the step adds carries its own label, nearer its own line
+// than any other; every node in the uncovered map shows a name, and no label
+// merges relationships; the step's focus and both ends of its new lines are
+// framed where nothing covers them. "This step only" leaves the step's own
+// picture alone on the map. Map-only screenshots of every step are kept to
+// look at (artifacts/map/).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve, launch, open, state, frames, settled, clickButton, distanceToPolyline, uncovered,
+         LAPTOP, PHONE } from './harness.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const site = path.resolve(here, '../../build/web/site');
+const story = JSON.parse(fs.readFileSync(path.join(site, 'story.json'), 'utf8'));
+const shots = path.join(here, 'artifacts', 'map');
+fs.mkdirSync(shots, { recursive: true });
+let server, browser;
+before(async () => { server = await serve(site); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const CLEARANCE = 5;   // CSS px: no line passes nearer than this to a node that is not one of its ends
+
+// The node that stands for an entity at a step: an identity reveal merges the subject into the target.
+function nodeOf(id, index) {
+  for (const r of story.reveals) {
+    const at = story.steps.findIndex((s) => s.id === r.step);
+    if (r.type === 'identity' && r.subject === id && at <= index) return r.target;
+  }
+  return id;
+}
+
+// Everything the map must get right at one step, as a list of what it got wrong.
+function mapProblems(s, index) {
+  const out = [], at = `${s.step}`;
+  const clear = uncovered(s);
+  for (const e of s.edges)
+    for (const [id, c] of Object.entries(s.onScreen)) {
+      if (id === e.from || id === e.to) continue;
+      const d = distanceToPolyline(c, e.points);
+      if (d < CLEARANCE) out.push(`${at}: ${e.from} —${e.type}→ ${e.to} runs ${d.toFixed(1)} px from ${id}`);
+    }
+  for (const e of s.edges.filter((x) => x.new)) {
+    const own = s.edgeLabels.filter((l) => l.rel === e.rel);
+    if (own.length !== 1) { out.push(`${at}: ${e.from} —${e.type}→ ${e.to} has ${own.length} labels`); continue; }
+    const c = [own[0].x + own[0].w / 2, own[0].y + own[0].h / 2];
+    const mine = distanceToPolyline(c, e.points);
+    const rival = s.edges.find((o) => o.rel !== e.rel && distanceToPolyline(c, o.points) < mine - 0.5);
+    if (rival) out.push(`${at}: "${own[0].text}" is nearer ${rival.from} —${rival.type}→ ${rival.to} than its own line`);
+    for (const end of [e.from, e.to])
+      if (!s.onScreen[end] || !clear(s.onScreen[end])) out.push(`${at}: ${end}, an end of ${e.type}, is not in the uncovered map`);
+  }
+  const named = new Set(s.labels.map((l) => l.id));
+  for (const [id, c] of Object.entries(s.onScreen))
+    if (clear(c) && !named.has(id)) out.push(`${at}: ${id} is on the map with no name`);
+  for (const l of [...s.labels, ...s.edgeLabels]) if (l.text.includes(' · ')) out.push(`${at}: a label merges "${l.text}"`);
+  for (const f of story.steps[index].focus) {
+    const id = nodeOf(f, index);
+    if (!s.onScreen[id] || !clear(s.onScreen[id])) out.push(`${at}: the focus ${id} is not in the uncovered map`);
+  }
+  return out;
+}
+
+for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]])
+  for (const motion of ['reduce', 'no-preference']) {
+    test(`the map alone tells each step on a ${name} (${motion === 'reduce' ? 'reduced motion' : 'with motion'})`, async () => {
+      const { page, problems, context } = await open(browser, server.url, { ...device, reducedMotion: motion });
+      const failures = [];
+      for (let i = 0; i < story.steps.length; ++i) {
+        if (i > 0) await page.evaluate(() => window.explainer.next());
+        await frames(page, 2);   // the map takes the step at its next frame
+        await settled(page);
+        await frames(page, 3);
+        const s = await state(page);
+        assert.equal(s.index, i);
+        assert.ok(s.edges.length > 0, `${s.step}: no edges reported`);
+        failures.push(...mapProblems(s, i));
+        if (motion === 'reduce') {
+          const r = s.mapRect;
+          await page.screenshot({ path: path.join(shots, `${name}-${String(i + 1).padStart(2, '0')}-${s.step}.png`),
+                                  clip: { x: r.x, y: r.y, width: r.w, height: r.h } });
+        }
+      }
+      assert.deepEqual(failures, []);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
+  test(`"This step only" on a ${name} leaves the step's own picture, framed, and "Everything" brings the rest back`, async () => {
+    const { page, problems, context } = await open(browser, server.url, { ...device, reducedMotion: 'reduce' });
+    const k = story.steps.findIndex((st) => st.id === 'twist-6');
+    await page.evaluate((id) => window.explainer.go(id), story.steps[k].id);
+    await frames(page, 2);   // the map takes the step at its next frame
+    await settled(page);
+    const whole = await state(page);
+    const own = whole.edges.filter((e) => e.new);
+    assert.ok(own.length >= 3 && whole.edges.length > own.length + 20);
+    if (name === 'phone') { await clickButton(page, 'Map tools'); await frames(page, 6); }
+    await clickButton(page, 'This step only');
+    await settled(page);
+    await frames(page, 3);
+    const alone = await state(page);
+    assert.equal(alone.stepOnly, true);
+    const ends = new Set(own.flatMap((e) => [e.from, e.to]));
+    assert.deepEqual(alone.edges.map((e) => e.rel).sort(), own.map((e) => e.rel).sort(), 'only the step\'s own lines are drawn');
+    assert.deepEqual(alone.labels.map((l) => l.id).filter((id) => !ends.has(id)), [], 'only the step\'s own nodes are named');
+    if (name === 'phone') { await clickButton(page, 'Close'); await frames(page, 6); }
+    assert.deepEqual(mapProblems(await state(page), k), []);
+    // It stays on as the reader steps on, until "Everything".
+    await page.evaluate(() => window.explainer.next());
+    await frames(page, 2);
+    await settled(page);
+    const next = await state(page);
+    assert.equal(next.stepOnly, true);
+    assert.ok(next.edges.every((e) => e.new), 'the next step shows only its own lines too');
+    if (name === 'phone') { await clickButton(page, 'Map tools'); await frames(page, 6); }
+    await clickButton(page, 'Everything');
+    await settled(page);
+    await frames(page, 3);
+    const back = await state(page);
+    assert.equal(back.stepOnly, false);
+    assert.ok(back.edges.length > next.edges.length + 20);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
