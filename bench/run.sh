@@ -2,7 +2,8 @@
 # bench/run.sh — builds everything the benchmarks need and prints seven tables:
 # payload (with the wasm by component, and a minimal ImGui program), time to
 # first frame (with an empty WebGL2 page as the floor), frame time while
-# stepping, layout time, and the story's map at every step, beside
+# stepping, layout time, and the story's map at every step (how clean, and
+# whether any line lies: beside d3-force and Graphviz neato), beside
 # Cytoscape.js or d3-force measured in the same run. Not part of the test
 # command. Results also land in bench/out/results.md. Ctrl-C or SIGTERM stops
 # it cleanly.
@@ -13,12 +14,17 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 scripts/setup.sh
-# Bench-only dependencies: Google Benchmark from Debian, the peers from npm.
-if ! dpkg-query -W -f='${Status}' libbenchmark-dev 2>/dev/null | grep -q "install ok installed"; then
-  echo "bench: installing libbenchmark-dev"
+# Bench-only dependencies: Google Benchmark and Graphviz (neato, a peer
+# layout) from Debian, the other peers from npm.
+missing=()
+for pkg in libbenchmark-dev graphviz; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]}"
   sudo_() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
   sudo_ apt-get update -qq
-  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libbenchmark-dev >/dev/null
+  sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [ ! -d bench/node_modules/cytoscape ] || [ ! -d bench/node_modules/d3-force ]; then
   echo "bench: installing Cytoscape.js, d3-force and playwright-core (npm)"
@@ -75,7 +81,12 @@ echo
 echo "### 5. The story's map at every step (the layout the app shows)"
 echo
 { echo; echo "### 5. The story's map at every step (the layout the app shows)"; echo; } >> "$out/results.md"
-build/bench/bench/story_steps data/metallic-rouge.json | tee -a "$out/results.md"
+build/bench/bench/story_steps data/metallic-rouge.json --json "$out/steps.json" | tee -a "$out/results.md"
+echo
+echo "### 5b. Does the map lie? Lines over strangers, crossings and unlabelled new relationships, beside d3-force and neato"
+echo
+{ echo; echo "### 5b. Does the map lie? Lines over strangers, crossings and unlabelled new relationships, beside d3-force and neato"; echo; } >> "$out/results.md"
+NODE_PATH=bench/node_modules node bench/map_quality.mjs "$out/steps.json" | tee -a "$out/results.md"
 { echo; echo "### 6. Hostile story files (release \`explain check\`, up to the loader's 16 MiB)"; echo; } >> "$out/results.md"
 python3 bench/hostile.py build/bench/explain | tee -a "$out/results.md"
 echo

@@ -3,19 +3,76 @@
 // (story_layout::compute, the CLI's label-size estimate). Prints a Markdown
 // table; bench/run.sh puts it beside the timing tables.
 //
-//     story_steps STORY.json
+// With --json OUT it also writes every step's picture as bench/map_quality.mjs
+// compares it with d3-force's and Graphviz neato's: the nodes (positions and
+// box half sizes), and every line the map draws (one per relationship known
+// at the step, between the nodes it is drawn between, new or not), with the
+// polyline as the map routes it (core/edge_route, at zoom 1).
+//
+//     story_steps STORY.json [--json OUT]
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/edge_route.h"
 #include "core/file_text.h"
 #include "core/loader.h"
 #include "core/story_layout.h"
 
 using namespace explainer;
 
+namespace {
+// The map's drawing at zoom 1 (ui/theme.h, ui/map_draw.cpp): node radius, and
+// the routing it asks for.
+constexpr float kNodeRadius = 13, kClearance = kNodeRadius + 9, kLane = 26;
+
+nlohmann::json step_picture(const story::Story& s, const step_state::State& st, const std::vector<layout::Vec2>& half,
+                            const std::vector<layout::Vec2>& positions) {
+    nlohmann::json nodes = nlohmann::json::array(), lines = nlohmann::json::array();
+    std::vector<int> local(s.entities.size(), -1);
+    std::vector<layout::Vec2> centres;
+    for (int e : st.nodes) {
+        const auto i = static_cast<std::size_t>(e);
+        local[i] = static_cast<int>(centres.size());
+        centres.push_back(positions[i]);
+        nodes.push_back({{"id", s.entities[i].id}, {"x", positions[i].x}, {"y", positions[i].y},
+                         {"hw", half[i].x}, {"hh", half[i].y}});
+    }
+    std::vector<edge_route::Line> drawn;
+    std::vector<std::size_t> rel_of;
+    for (std::size_t r = 0; r < s.relationships.size(); ++r) {
+        if (!st.rel_known[r]) continue;
+        const int a = local[static_cast<std::size_t>(st.shown_as[s.relationships[r].from])];
+        const int b = local[static_cast<std::size_t>(st.shown_as[s.relationships[r].to])];
+        if (a < 0 || b < 0 || a == b) continue;
+        drawn.push_back({a, b});
+        rel_of.push_back(r);
+    }
+    edge_route::Options o;
+    o.clearance = kClearance;
+    o.lane = kLane;
+    const auto controls = edge_route::route(centres, drawn, o);
+    for (std::size_t k = 0; k < drawn.size(); ++k) {
+        const auto& rel = s.relationships[rel_of[k]];
+        const auto a = centres[static_cast<std::size_t>(drawn[k].from)], b = centres[static_cast<std::size_t>(drawn[k].to)];
+        nlohmann::json points = nlohmann::json::array();
+        for (const auto& p : edge_route::trimmed(a, controls[k], b, kNodeRadius + 3, kNodeRadius + 5, 24))
+            points.push_back({p.x, p.y});
+        lines.push_back({{"from", drawn[k].from}, {"to", drawn[k].to},
+                         {"label", s.relation_types[static_cast<std::size_t>(rel.type)].label},
+                         {"new", st.rel_new[rel_of[k]] != 0}, {"points", std::move(points)}});
+    }
+    return {{"id", s.steps[static_cast<std::size_t>(st.step)].id}, {"nodes", std::move(nodes)}, {"lines", std::move(lines)}};
+}
+}  // namespace
+
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: story_steps STORY.json\n");
+    const bool json = argc == 4 && std::strcmp(argv[2], "--json") == 0;
+    if (argc != 2 && !json) {
+        std::fprintf(stderr, "usage: story_steps STORY.json [--json OUT]\n");
         return 2;
     }
     std::string text;
@@ -40,5 +97,11 @@ int main(int argc, char** argv) {
                     q.crossings, q.overlapping_pairs);
     }
     std::printf("\nCrossings summed over all steps: %d; most at one step: %d.\n", total, worst);
+    if (json) {
+        nlohmann::json steps = nlohmann::json::array();
+        for (std::size_t k = 0; k < s.steps.size(); ++k)
+            steps.push_back(step_picture(s, step_state::at(s, static_cast<int>(k)), sizes, frames.positions[k]));
+        std::ofstream(argv[3]) << nlohmann::json{{"nodeRadius", kNodeRadius}, {"steps", std::move(steps)}}.dump();
+    }
     return 0;
 }

@@ -202,6 +202,14 @@ edit("belief-until-before-start", "relationships[1].until: step \"s1\" cannot ov
 edit("belief-until-same-step", "entities[0].facts[0].until: step \"s4\" cannot overturn what is only learned at step \"s4\"; the end must come after the start",
      set_(["entities", 0, "facts", 0, "until"], "s4"))
 edit("belief-until-unknown", "relationships[0].until: unknown step \"s8\"", set_(["relationships", 0, "until"], "s8"))
+edit("belief-settled-not-hedged", "relationships[0].settled: only what is hedged can be settled: add \"apparent\": true, or drop \"settled\"",
+     set_(["relationships", 0, "settled"], "s3"))
+edit("belief-settled-before-start", "relationships[1].settled: step \"s2\" cannot settle what is only learned at step \"s2\"; it must come after",
+     lambda s: s["relationships"][1].update({"apparent": True, "settled": "s2"}))
+edit("belief-settled-after-until", "relationships[1].settled: step \"s4\" settles what step \"s3\" has already overturned",
+     lambda s: s["relationships"][1].update({"apparent": True, "settled": "s4", "until": "s3"}))
+edit("belief-settled-unknown", "entities[0].facts[0].settled: unknown step \"s9\"",
+     lambda s: (two_facts(s), s["entities"][0]["facts"][0].update({"apparent": True, "settled": "s9"})))
 edit("belief-apparent-not-bool", "relationships[0].apparent: expected true or false, found text", set_(["relationships", 0, "apparent"], "seems"))
 edit("belief-replaced-by-unknown", "entities[0].facts[0].replacedBy: unknown fact \"newer-view\"",
      lambda s: (two_facts(s), set_(["entities", 0, "facts", 0, "replacedBy"], "newer-view")(s)))
