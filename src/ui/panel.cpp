@@ -1,5 +1,7 @@
 #include "panel.h"
 
+#include <imgui_internal.h>   // ClearActiveID: a drag that scrolls presses nothing
+
 #include <algorithm>
 #include <string>
 
@@ -150,7 +152,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     }
 
     ImGui::BeginChild("text", {0, 0}, false);
-    if (scroll_to_ >= 0) ImGui::SetScrollY(scroll_to_), scroll_to_ = -1;
+    drag_to_scroll();
     float changes_y = -1;   // where "What changed" starts, in the text's own coordinates
     if (nav.covered()) {
         title_rect_ = {};
@@ -213,13 +215,28 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     if (focus_ring::button("Transcript", {}, true)) out.transcript = true;
     if (glossary_open_) glossary(s, nav.shown_step(), out);
     if (about_open_) about(s);
-    more_below_cue(changes_y, out);
+    more_below_cue(changes_y);
     ImGui::EndChild();
     ImGui::End();
     return out;
 }
 
-void Panel::more_below_cue(float changes_y, Actions&) {
+// ImGui scrolls a window by the wheel or its scrollbar only; on a phone the
+// reader drags the text itself. A drag that begins on the text (not on the
+// scrollbar) scrolls it, and is then no press of the button it began on.
+void Panel::drag_to_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        const float scrollbar_x = ImGui::GetWindowPos().x + ImGui::GetWindowSize().x - ImGui::GetStyle().ScrollbarSize;
+        dragging_text_ = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && io.MousePos.x < scrollbar_x;
+    }
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) dragging_text_ = false;
+    if (!dragging_text_ || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, kDragPx)) return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    ImGui::ClearActiveID();
+}
+
+void Panel::more_below_cue(float changes_y) {
     more_label_.clear();
     const float scroll = ImGui::GetScrollY(), max = ImGui::GetScrollMaxY(), view_h = ImGui::GetWindowHeight();
     if (max <= 1 || scroll >= max - 1) return;
@@ -240,8 +257,8 @@ void Panel::more_below_cue(float changes_y, Actions&) {
     const float y = scroll + view_h - size.y - pad.y * 2 - 4;
     const ImVec2 keep = ImGui::GetCursorPos();
     ImGui::SetCursorPos({x, y});
-    if (focus_ring::button(more_label_.c_str(), {}, true))
-        scroll_to_ = changes_below ? changes_y - ImGui::GetStyle().ItemSpacing.y : std::min(max, scroll + view_h * 0.8f);
+    if (focus_ring::button(more_label_.c_str(), {}, true))   // the text moves at the next frame
+        ImGui::SetScrollY(changes_below ? changes_y - ImGui::GetStyle().ItemSpacing.y : std::min(max, scroll + view_h * 0.8f));
     ImGui::SetCursorPos(keep);
 }
 

@@ -53,7 +53,10 @@ private:
     void about(const explainer::story::Story& story);
     // While the text runs on below the panel's foot: a fade there, and a cue
     // that says what is below ("What changed") and goes to it in one tap.
-    void more_below_cue(float changes_y, Actions& out);
+    void more_below_cue(float changes_y);
+    void drag_to_scroll();
+    static constexpr float kDragPx = 6;   // a finger moves this far before a press becomes a scroll
+    bool dragging_text_ = false;
     // A line of text wrapped to the panel, optionally struck through; with an
     // id it is clickable (and in the keyboard ring) and returns true when chosen.
     bool line(const char* id, const std::string& text, ImU32 color, bool struck);
@@ -71,7 +74,6 @@ private:
     }
     bool collapsed_ = false;
     std::string more_label_;
-    float scroll_to_ = -1;   // where the cue asked the text to scroll, applied next frame
 };
 
 }  // namespace panel

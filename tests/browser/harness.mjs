@@ -169,3 +169,21 @@ export async function openMapTools(page) {
   await page.waitForFunction(() => window.explainer.state().buttons.some((x) => x.label === 'Close'), null, { timeout: 5000 });
   await frames(page, 3);   // a window that just appeared is measured first, then drawn
 }
+
+// A finger drag from one canvas point to another (CSS px, as state() reports
+// them), in `steps` moves, through the DevTools protocol: Playwright's
+// touchscreen only taps.
+export async function touchDrag(page, from, to, steps = 8) {
+  const a = await onPage(page, from), b = await onPage(page, to);
+  const cdp = await page.context().newCDPSession(page);
+  const send = (type, p) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: p ? [{ x: p.x, y: p.y }] : [] });
+  await send('touchStart', a);
+  for (let i = 1; i <= steps; ++i) {
+    await frames(page, 1);
+    await send('touchMove', { x: a.x + (b.x - a.x) * i / steps, y: a.y + (b.y - a.y) * i / steps });
+  }
+  await frames(page, 1);
+  await send('touchEnd');
+  await frames(page, 2);
+  await cdp.detach();
+}

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, settled, clickButton, distanceToPolyline, uncovered,
+import { serve, launch, open, state, frames, settled, clickButton, onPage, touchDrag, distanceToPolyline, uncovered,
          LAPTOP, PHONE } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -131,3 +131,45 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
     await context.close();
   });
 }
+
+test('on a phone the panel shows that its text runs on, and "What changed" is one tap away', async () => {
+  const { page, problems, context } = await open(browser, server.url, { ...PHONE, reducedMotion: 'reduce' });
+  await page.evaluate(() => window.explainer.go('final-battle'));
+  await frames(page, 2);
+  await settled(page);
+  await frames(page, 2);
+  let s = await state(page);
+  const height = (await page.locator('#canvas').boundingBox()).height;
+  const firstChange = (t) => t.buttons.find((b) => b.label.startsWith('+ '));
+  assert.equal(s.moreBelow, 'What changed \u2193', 'no cue while "What changed" is below the fold');
+  const before = firstChange(s);
+  assert.ok(before.y + before.h > height, 'the first change was already in view');
+  const cue = s.buttons.find((b) => b.label === s.moreBelow);
+  assert.ok(cue && cue.y + cue.h <= height && cue.y >= s.mapRect.y + s.mapRect.h, 'the cue is not at the panel\'s foot');
+  const at = await onPage(page, { x: cue.x + cue.w / 2, y: cue.y + cue.h / 2 });
+  await page.touchscreen.tap(at.x, at.y);
+  // The press lands at the release, the text moves a frame later.
+  await page.waitForFunction(() => {
+    const t = window.explainer.state(), b = t.buttons.find((x) => x.label.startsWith('+ '));
+    return b && b.y + b.h <= document.getElementById('canvas').clientHeight;
+  }, null, { timeout: 3000 }).catch(() => {});   // the assertions below say what is wrong
+  await frames(page, 2);
+  s = await state(page);
+  const change = firstChange(s);
+  assert.ok(change.y >= s.mapRect.y + s.mapRect.h && change.y + change.h <= height, `the first change is not in view after the tap (y ${change.y})`);
+  await page.screenshot({ path: path.join(shots, 'phone-what-changed-after-the-cue.png') });
+  // A finger drags the text itself, up and back, and presses nothing on the way.
+  const label = change.label, prev = s.buttons.find((b) => b.label === '< Previous');
+  const top = prev.y + prev.h + 30;   // inside the scrolling text, below the step's buttons
+  await touchDrag(page, { x: 120, y: height - 20 }, { x: 120, y: top });
+  s = await state(page);
+  const dragged = s.buttons.find((b) => b.label === label);
+  assert.ok(dragged.y < change.y - 40, `a drag up did not scroll the text (${change.y} -> ${dragged.y})`);
+  assert.deepEqual(s.selected, null, 'the drag pressed the line it began on');
+  await touchDrag(page, { x: 120, y: top }, { x: 120, y: height - 20 });
+  s = await state(page);
+  assert.ok(s.buttons.find((b) => b.label === label).y > dragged.y + 40, 'a drag down did not scroll the text back');
+  assert.deepEqual(s.selected, null);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
