@@ -117,6 +117,14 @@ export const PHONE = { viewport: { width: 390, height: 844 }, scale: 3, touch: t
 export const settled = (page) => page.waitForFunction(() => window.explainer.state().staging.phase === 'still',
                                                       null, { timeout: 20000 });
 
+// Goes to a step by its id and waits until the map has taken it and settled.
+export async function goTo(page, stepId) {
+  await page.evaluate((id) => window.explainer.go(id), stepId);
+  await frames(page, 2);   // the map takes the step at its next frame
+  await settled(page);
+  await frames(page, 2);
+}
+
 // The pairs of drawn labels whose boxes overlap.
 export function overlappingLabels(labels) {
   const out = [];
@@ -186,4 +194,14 @@ export async function touchDrag(page, from, to, steps = 8) {
   await send('touchEnd');
   await frames(page, 2);
   await cdp.detach();
+}
+
+// The node that stands for an entity at step `index` of a story (its JSON):
+// an identity reveal merges the subject into the target.
+export function nodeOf(story, id, index) {
+  for (const r of story.reveals) {
+    const at = story.steps.findIndex((s) => s.id === r.step);
+    if (r.type === 'identity' && r.subject === id && at <= index) return r.target;
+  }
+  return id;
 }

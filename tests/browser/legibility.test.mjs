@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, settled, overlappingLabels, insideRect, LAPTOP, PHONE } from './harness.mjs';
+import { serve, launch, open, state, frames, settled, nodeOf, overlappingLabels, insideRect, LAPTOP, PHONE } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -18,14 +18,6 @@ let server, browser;
 before(async () => { server = await serve(site); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
-// The node that stands for an entity at a step: an identity reveal merges the subject into the target.
-function nodeOf(id, index) {
-  for (const r of story.reveals) {
-    const at = story.steps.findIndex((s) => s.id === r.step);
-    if (r.type === 'identity' && r.subject === id && at <= index) return r.target;
-  }
-  return id;
-}
 
 for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
   test(`every step on a ${name}: focus labels inside the map, 12 px or more, no overlaps`, async () => {
@@ -40,7 +32,7 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
       await page.screenshot({ path: path.join(shots, `${name}-${String(i + 1).padStart(2, '0')}-${s.step}.png`) });
       const drawn = new Map(s.labels.map((l) => [l.id, l]));
       for (const f of story.steps[i].focus) {
-        const id = nodeOf(f, i);
+        const id = nodeOf(story, f, i);
         const l = drawn.get(id);
         if (!l) { failures.push(`${s.step}: no label for ${id}`); continue; }
         if (!insideRect(l, s.mapRect)) failures.push(`${s.step}: ${id} label outside the map area`);

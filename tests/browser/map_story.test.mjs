@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, settled, clickButton, onPage, touchDrag, distanceToPolyline, uncovered,
+import { serve, launch, open, state, frames, settled, nodeOf, clickButton, onPage, touchDrag, openMapTools, goTo, distanceToPolyline, uncovered,
          LAPTOP, PHONE } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,14 +26,6 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 const CLEARANCE = 5;   // CSS px: no line passes nearer than this to a node that is not one of its ends
 
-// The node that stands for an entity at a step: an identity reveal merges the subject into the target.
-function nodeOf(id, index) {
-  for (const r of story.reveals) {
-    const at = story.steps.findIndex((s) => s.id === r.step);
-    if (r.type === 'identity' && r.subject === id && at <= index) return r.target;
-  }
-  return id;
-}
 
 // Everything the map must get right at one step, as a list of what it got wrong.
 function mapProblems(s, index) {
@@ -60,7 +52,7 @@ function mapProblems(s, index) {
     if (clear(c) && !named.has(id)) out.push(`${at}: ${id} is on the map with no name`);
   for (const l of [...s.labels, ...s.edgeLabels]) if (l.text.includes(' · ')) out.push(`${at}: a label merges "${l.text}"`);
   for (const f of story.steps[index].focus) {
-    const id = nodeOf(f, index);
+    const id = nodeOf(story, f, index);
     if (!s.onScreen[id] || !clear(s.onScreen[id])) out.push(`${at}: the focus ${id} is not in the uncovered map`);
   }
   return out;
@@ -96,22 +88,24 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
   test(`"This step only" on a ${name} leaves the step's own picture, framed, and "Everything" brings the rest back`, async () => {
     const { page, problems, context } = await open(browser, server.url, { ...device, reducedMotion: 'reduce' });
     const k = story.steps.findIndex((st) => st.id === 'twist-6');
-    await page.evaluate((id) => window.explainer.go(id), story.steps[k].id);
-    await frames(page, 2);   // the map takes the step at its next frame
-    await settled(page);
+    await goTo(page, story.steps[k].id);
+    // The switch is in the map's controls (on a phone, behind "Map tools").
+    const press = async (label) => {
+      await openMapTools(page);
+      await clickButton(page, label);
+      await settled(page);
+      await frames(page, 3);
+    };
     const whole = await state(page);
     const own = whole.edges.filter((e) => e.new);
     assert.ok(own.length >= 3 && whole.edges.length > own.length + 20);
-    if (name === 'phone') { await clickButton(page, 'Map tools'); await frames(page, 6); }
-    await clickButton(page, 'This step only');
-    await settled(page);
-    await frames(page, 3);
+    await press('This step only');
     const alone = await state(page);
     assert.equal(alone.stepOnly, true);
     const ends = new Set(own.flatMap((e) => [e.from, e.to]));
     assert.deepEqual(alone.edges.map((e) => e.rel).sort(), own.map((e) => e.rel).sort(), 'only the step\'s own lines are drawn');
     assert.deepEqual(alone.labels.map((l) => l.id).filter((id) => !ends.has(id)), [], 'only the step\'s own nodes are named');
-    if (name === 'phone') { await clickButton(page, 'Close'); await frames(page, 6); }
+    if (name === 'phone') { await clickButton(page, 'Close'); await frames(page, 6); }   // the tools fold again
     assert.deepEqual(mapProblems(await state(page), k), []);
     // It stays on as the reader steps on, until "Everything".
     await page.evaluate(() => window.explainer.next());
@@ -120,10 +114,7 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
     const next = await state(page);
     assert.equal(next.stepOnly, true);
     assert.ok(next.edges.every((e) => e.new), 'the next step shows only its own lines too');
-    if (name === 'phone') { await clickButton(page, 'Map tools'); await frames(page, 6); }
-    await clickButton(page, 'Everything');
-    await settled(page);
-    await frames(page, 3);
+    await press('Everything');
     const back = await state(page);
     assert.equal(back.stepOnly, false);
     assert.ok(back.edges.length > next.edges.length + 20);
@@ -134,10 +125,7 @@ for (const [name, device] of [['laptop', LAPTOP], ['phone', PHONE]]) {
 
 test('on a phone the panel shows that its text runs on, and "What changed" is one tap away', async () => {
   const { page, problems, context } = await open(browser, server.url, { ...PHONE, reducedMotion: 'reduce' });
-  await page.evaluate(() => window.explainer.go('final-battle'));
-  await frames(page, 2);
-  await settled(page);
-  await frames(page, 2);
+  await goTo(page, 'final-battle');
   let s = await state(page);
   const height = (await page.locator('#canvas').boundingBox()).height;
   const firstChange = (t) => t.buttons.find((b) => b.label.startsWith('+ '));
