@@ -54,8 +54,23 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_frame_stats(int reset) {
 }
 
 EM_JS(void, js_hand_api, (), {
+    // A string from a script may hold a lone surrogate, which stringToUTF8
+    // would fuse with the next character: each becomes U+FFFD first.
+    const wellFormed = (s) => {
+        let out = "";
+        for (let i = 0; i < s.length; ++i) {
+            const c = s.charCodeAt(i);
+            if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xFC00) === 0xDC00) {
+                out += s[i] + s[i + 1];
+                ++i;
+            } else {
+                out += (c & 0xF800) === 0xD800 ? String.fromCharCode(0xFFFD) : s[i];
+            }
+        }
+        return out;
+    };
     const withString = (text, fn) => {
-        const s = String(text == null ? "" : text).slice(0, 4096);
+        const s = wellFormed(String(text == null ? "" : text).slice(0, 4096));
         const n = lengthBytesUTF8(s) + 1;
         const ptr = _malloc(n);
         stringToUTF8(s, ptr, n);

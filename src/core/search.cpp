@@ -3,11 +3,31 @@
 #include <algorithm>
 #include <string>
 
+#include "json_text.h"
 #include "unicode_fold.h"
 
 namespace explainer::search {
 
 using story::Story;
+
+std::string clip_query(std::string_view query) {
+    std::string out;
+    std::size_t chars = 0;
+    while (!query.empty() && chars < kMaxQueryChars) {
+        const std::size_t bad = json_text::find_invalid_utf8(query);
+        const std::string_view good = query.substr(0, bad == std::string_view::npos ? query.size() : bad);
+        for (std::size_t i = 0; i < good.size() && chars < kMaxQueryChars; ++chars) {
+            const std::size_t at = i;
+            unicode_fold::next_code_point(good, i);
+            out.append(good.substr(at, i - at));
+        }
+        if (bad == std::string_view::npos || chars >= kMaxQueryChars) break;
+        out += "\xEF\xBF\xBD";
+        ++chars;
+        query.remove_prefix(bad + 1);
+    }
+    return out;
+}
 
 namespace {
 

@@ -14,6 +14,14 @@
 
 namespace explainer::search {
 
+// What a search may hold: at most kMaxQueryChars characters (code points),
+// as the page's field allows (its maxlength counts UTF-16 units, never fewer
+// than characters). clip_query keeps that much of any input, cut between
+// characters, and puts U+FFFD for each byte that is not valid UTF-8 (a lone
+// surrogate from a script, say), so what it returns is always valid UTF-8.
+constexpr std::size_t kMaxQueryChars = 80;
+std::string clip_query(std::string_view query);
+
 // Nodes on the map whose name, or a name merged into them by a reveal the
 // reader has seen, contains every word of query, compared as a reader would
 // (case, spacing and how a character is encoded do not count; see

@@ -16,7 +16,7 @@
 using namespace explainer;
 
 void App::set_query(std::string_view query) {
-    query_.assign(query.substr(0, 80));
+    query_ = search::clip_query(query);   // whole characters only: state() writes it as JSON
     if (!query_.empty()) filter_ = 0;   // one way of lighting at a time
     update_lit();
 }

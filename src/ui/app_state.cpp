@@ -31,7 +31,10 @@ std::string App::state_json() const {
     j["furthest"] = nav_->furthest();
     map_json(j);
     controls_json(j);
-    return j.dump();
+    // Every string is valid UTF-8 by now (the loader checks the story, the
+    // search is clipped to whole characters); should one not be, a U+FFFD
+    // stands in rather than the writer aborting the page.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 // The map as drawn: its nodes (ids and layout positions), where each is on

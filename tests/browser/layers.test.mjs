@@ -106,6 +106,24 @@ test('search finds nothing of Roy before his reveal, and finds him by his old na
   }
 });
 
+test('a long search of many-byte characters, or a lone surrogate, never stops the app', async () => {
+  const { page, problems, context } = await open(browser, server.url, { ...LAPTOP, reducedMotion: 'reduce' });
+  const field = page.locator('#search');
+  for (const text of ['\u65e5'.repeat(27), 'a' + '\u{1F600}'.repeat(20), '\u65e5'.repeat(200)]) {
+    await field.fill(text);
+    await frames(page, 2);
+    const s = await state(page);   // state() writes the query as JSON: it must not abort
+    assert.ok(text.startsWith(s.search.query), `the query kept is not a prefix of what was typed (${s.search.query.length} units)`);
+    assert.ok([...s.search.query].length <= 80);
+  }
+  await page.evaluate(() => window.explainer.search('Ro\uD800y'));
+  await frames(page, 2);
+  assert.equal((await state(page)).search.query, 'Ro\uFFFDy');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('failed')), false);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a filter keeps its members lit and fades the rest', async () => {
   for (const [name, screen] of SCREENS) {
     const { page, problems, context } = await open(browser, server.url, { ...screen, reducedMotion: 'reduce' });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/json_text.h"
 #include "core/search.h"
 #include "core/step_state.h"
 #include "fixture.h"
@@ -77,4 +78,23 @@ TEST_CASE("search compares as a reader does: any script's case, either encoding 
     CHECK(find(s, "s1", "\xD0\xB4\xD0\x95\xD0\x92") == hero);           // "дЕВ": Cyrillic case
     CHECK(find(s, "s1", "\xC3\xA9my\xC2\xA0\xD0\xB4\xD0\xB5") == hero);  // a no-break space between words
     CHECK(find(s, "s1", "Remy").empty());                               // an accent still counts
+}
+
+TEST_CASE("a query is cut between characters, never inside one, and is always valid UTF-8") {
+    std::string kanji;
+    for (int i = 0; i < 27; ++i) kanji += "\xE6\x97\xA5";   // 27 × 日: 81 bytes, 27 characters, inside the field's 80
+    CHECK(search::clip_query(kanji) == kanji);
+    std::string many;
+    for (int i = 0; i < 100; ++i) many += "\xE6\x97\xA5";
+    const auto clipped = search::clip_query(many);
+    CHECK(clipped.size() == 3 * search::kMaxQueryChars);
+    CHECK(json_text::find_invalid_utf8(clipped) == std::string_view::npos);
+    std::string emoji = "a";
+    for (int i = 0; i < 100; ++i) emoji += "\xF0\x9F\x98\x80";   // 😀, four bytes each
+    const auto cut = search::clip_query(emoji);
+    CHECK(cut.size() == 1 + 4 * (search::kMaxQueryChars - 1));
+    CHECK(json_text::find_invalid_utf8(cut) == std::string_view::npos);
+    // A lone surrogate (as a script can hand one over) and a stray byte each become U+FFFD.
+    CHECK(search::clip_query("Ro\xED\xA0\x80y\xFF") == "Ro\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDy\xEF\xBF\xBD");
+    CHECK(search::clip_query("") == "");
 }
