@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "core/file_text.h"
+#include "core/loader.h"
 #include "core/text_version.h"
 #include "desktop_args.h"
 #include "host.h"
@@ -118,7 +119,9 @@ public:
         std::string text;
         std::vector<std::string> problems;
         const std::string at = g_fragment;   // the same step again, as Back would (no cover)
-        if (!explainer::file_text::read(path_, text)) problems.push_back("could not be read");
+        if (const auto read = explainer::file_text::read(path_, text, explainer::loader::kMaxBytes);
+            read != explainer::file_text::Read::Ok)
+            problems.push_back(explainer::file_text::describe(read));
         else if (g_app.load(text, problems)) {
             g_app.open_link(at, true);
             std::fprintf(stderr, "explainer-desktop: reloaded %s\n", path_.c_str());
@@ -183,11 +186,12 @@ void draw_frame(runner::Runner& ui, float scale, double now) {
 int run(const desktop_args::Args& args) {
     StoryFile file(args.story.empty() ? EXPLAINER_DEFAULT_STORY : args.story);
     std::string story, font;
-    if (!explainer::file_text::read(file.path(), story)) {
-        std::fprintf(stderr, "explainer-desktop: %s: could not be read\n", file.path().c_str());
+    if (const auto read = explainer::file_text::read(file.path(), story, explainer::loader::kMaxBytes);
+        read != explainer::file_text::Read::Ok) {
+        std::fprintf(stderr, "explainer-desktop: %s %s\n", file.path().c_str(), explainer::file_text::describe(read));
         return 1;
     }
-    if (!explainer::file_text::read(EXPLAINER_FONT_FILE, font)) {
+    if (explainer::file_text::read(EXPLAINER_FONT_FILE, font) != explainer::file_text::Read::Ok) {
         std::fprintf(stderr, "explainer-desktop: the font %s is missing (Debian: fonts-dejavu-core)\n", EXPLAINER_FONT_FILE);
         return 1;
     }

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     }
     for (int i = 1; i < argc; ++i) {
         std::string text;
-        if (!explainer::file_text::read(argv[i], text)) {
+        if (explainer::file_text::read(argv[i], text) != explainer::file_text::Read::Ok) {
             std::fprintf(stderr, "%s: cannot read\n", argv[i]);
             return 1;
         }

@@ -132,8 +132,14 @@ int main(int argc, char** argv) {
     const bool two_args = (command == "show" || command == "text") && argc == 4;
     if (!((command == "check" && argc == 3) || two_args || site_args)) return usage();
     std::string text;
-    if (!file_text::read(argv[2], text)) {
-        std::cerr << "explain: cannot read " << argv[2] << '\n';
+    const auto read = file_text::read(argv[2], text, loader::kMaxBytes);
+    if (read == file_text::Read::TooLarge) {   // a story problem, said as check says the loader's
+        std::cout << argv[2] << ": 1 problem\n  (file): is more than " << loader::kMaxBytes
+                  << " bytes; a story may be at most " << loader::kMaxBytes << " bytes\n";
+        return 1;
+    }
+    if (read != file_text::Read::Ok) {
+        std::cerr << "explain: cannot read " << argv[2] << ": it " << file_text::describe(read) << '\n';
         return 2;
     }
     const auto result = loader::load(text);
