@@ -157,6 +157,27 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
                 near_other = o != gi && paths_[o].size() > 1 && edge_route::distance_to(paths_[o], p) < req.h * 0.5f + 3;
             (near_other ? crowded : clear).push_back(p);
         }
+        // Then spots beside the line, touching it from either side (a short
+        // line between two named nodes has no room on it), kept only where
+        // the label is still nearer its own line than any other.
+        std::vector<Vec2> beside;
+        for (float f : {0.5f, 0.38f, 0.62f, 0.27f, 0.73f}) {
+            const Vec2 p = edge_route::point_along(path, f);
+            const Vec2 a = edge_route::point_along(path, f - 0.04f), b = edge_route::point_along(path, f + 0.04f);
+            const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+            if (len < 1e-3f) continue;
+            const Vec2 n{-dy / len, dx / len};
+            const float reach = std::fabs(n.x) * req.w * 0.5f + std::fabs(n.y) * req.h * 0.5f + 2;
+            for (const float side : {1.0f, -1.0f}) {
+                const Vec2 q{p.x + n.x * reach * side, p.y + n.y * reach * side};
+                const float mine = edge_route::distance_to(path, q);
+                bool nearer_other = false;
+                for (std::size_t o = 0; o < paths_.size() && !nearer_other; ++o)
+                    nearer_other = o != gi && paths_[o].size() > 1 && edge_route::distance_to(paths_[o], q) < mine + 1;
+                if (!nearer_other) beside.push_back(q);
+            }
+        }
+        clear.insert(clear.end(), beside.begin(), beside.end());
         clear.insert(clear.end(), crowded.begin(), crowded.end());
         req.at = lp::centred_on(clear, req.w, req.h);
         requests.push_back(std::move(req));

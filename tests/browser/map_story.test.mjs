@@ -2,8 +2,8 @@
 // phone, with reduced motion and without, every line runs clear of the nodes
 // that are not its ends (tested on the polyline as drawn, state().edges);
 // each relationship the step adds carries its own label, nearer its own line
-// than any other; every node in the uncovered map shows a name, and no label
-// merges relationships; the step's focus and both ends of its new lines are
+// than any other; every node in the uncovered map shows a name, no label
+// merges relationships, and no line label covers another; the step's focus and both ends of its new lines are
 // framed where nothing covers them. "This step only" leaves the step's own
 // picture alone on the map. Map-only screenshots of every step are kept to
 // look at (artifacts/map/).
@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch, open, state, frames, settled, nodeOf, clickButton, onPage, touchDrag, openMapTools, goTo, distanceToPolyline, uncovered,
+import { serve, launch, open, state, frames, settled, nodeOf, overlappingLabels, clickButton, onPage, touchDrag, openMapTools, goTo, distanceToPolyline, uncovered,
          LAPTOP, PHONE } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -51,6 +51,9 @@ function mapProblems(s, index) {
   for (const [id, c] of Object.entries(s.onScreen))
     if (clear(c) && !named.has(id)) out.push(`${at}: ${id} is on the map with no name`);
   for (const l of [...s.labels, ...s.edgeLabels]) if (l.text.includes(' · ')) out.push(`${at}: a label merges "${l.text}"`);
+  // Names never cover one another (legibility.test.mjs), nor do the step's line labels.
+  for (const pair of overlappingLabels(s.edgeLabels.map((l) => ({ ...l, id: `"${l.text}"` }))))
+    out.push(`${at}: line labels overlap ${pair}`);
   for (const f of story.steps[index].focus) {
     const id = nodeOf(story, f, index);
     if (!s.onScreen[id] || !clear(s.onScreen[id])) out.push(`${at}: the focus ${id} is not in the uncovered map`);
