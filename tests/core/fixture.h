@@ -18,7 +18,7 @@ inline explainer::loader::Result load(const nlohmann::json& j) { return explaine
 
 inline std::string read(const std::string& path) {
     std::string text;
-    REQUIRE_MESSAGE(explainer::file_text::read(path, text), path);
+    REQUIRE_MESSAGE(explainer::file_text::read(path, text) == explainer::file_text::Read::Ok, path);
     return text;
 }
 

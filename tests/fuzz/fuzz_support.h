@@ -13,7 +13,7 @@
 inline const explainer::story::Story& real_story() {
     static const explainer::story::Story story = [] {
         std::string text;
-        if (!explainer::file_text::read(STORY_FILE, text)) __builtin_trap();
+        if (explainer::file_text::read(STORY_FILE, text) != explainer::file_text::Read::Ok) __builtin_trap();
         auto r = explainer::loader::load(text);
         if (!r.ok()) __builtin_trap();
         return r.story;
