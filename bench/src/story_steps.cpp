@@ -25,9 +25,9 @@
 using namespace explainer;
 
 namespace {
-// The map's drawing at zoom 1 (ui/theme.h, ui/map_draw.cpp): node radius, and
-// the routing it asks for.
-constexpr float kNodeRadius = 13, kClearance = kNodeRadius + 9, kLane = 26;
+// The map's node radius at zoom 1 (ui/theme.h's kNodeRadius; the bench links
+// the core only). The routing is the map's own (edge_route::for_map).
+constexpr float kNodeRadius = 13;
 
 nlohmann::json step_picture(const story::Story& s, const step_state::State& st, const std::vector<layout::Vec2>& half,
                             const std::vector<layout::Vec2>& positions) {
@@ -51,15 +51,13 @@ nlohmann::json step_picture(const story::Story& s, const step_state::State& st, 
         drawn.push_back({a, b});
         rel_of.push_back(r);
     }
-    edge_route::Options o;
-    o.clearance = kClearance;
-    o.lane = kLane;
-    const auto controls = edge_route::route(centres, drawn, o);
+    const auto controls = edge_route::route(centres, drawn, edge_route::for_map(kNodeRadius, 1));
     for (std::size_t k = 0; k < drawn.size(); ++k) {
         const auto& rel = s.relationships[rel_of[k]];
         const auto a = centres[static_cast<std::size_t>(drawn[k].from)], b = centres[static_cast<std::size_t>(drawn[k].to)];
         nlohmann::json points = nlohmann::json::array();
-        for (const auto& p : edge_route::trimmed(a, controls[k], b, kNodeRadius + 3, kNodeRadius + 5, 24))
+        for (const auto& p : edge_route::trimmed(a, controls[k], b, kNodeRadius + edge_route::kGapAtStart,
+                                                     kNodeRadius + edge_route::kGapAtTip, 24))
             points.push_back({p.x, p.y});
         lines.push_back({{"from", drawn[k].from}, {"to", drawn[k].to},
                          {"label", s.relation_types[static_cast<std::size_t>(rel.type)].label},

@@ -143,6 +143,13 @@ Vec2 point_along(const std::vector<Vec2>& line, float fraction) {
     return line.back();
 }
 
+Options for_map(float node_radius, float zoom) {
+    Options o;
+    o.clearance = node_radius + 9;
+    o.lane = 26 * std::clamp(zoom, 0.8f, 1.4f);
+    return o;
+}
+
 std::vector<Vec2> resampled(const std::vector<Vec2>& line, float spacing) {
     std::vector<Vec2> out;
     if (line.empty()) return out;

@@ -36,6 +36,14 @@ struct Options {
     int max_steps = 14;          // each way; and never an apex more than 0.6 × the line's length out
 };
 
+// How the map routes and draws its lines, for nodes of radius r at a zoom:
+// clear of strangers by r + 9, lanes 26 px apart (scaled with the zoom,
+// within 0.8–1.4); a line starts kGapAtStart outside its first node and its
+// arrowhead's tip stops kGapAtTip outside the other. The map and the
+// benchmark that scores its picture both take them from here.
+Options for_map(float node_radius, float zoom);
+constexpr float kGapAtStart = 3, kGapAtTip = 5;
+
 // Per line, the control point of its curve: the mid-point of its two ends
 // for a straight line. Lines whose ends coincide get that point.
 std::vector<Vec2> route(const std::vector<Vec2>& centres, const std::vector<Line>& lines, const Options& options);

@@ -208,7 +208,7 @@ void App::frame(double now, const panel::Fonts& fonts) {
     const auto& drawn = shown_state();
     const auto m = map_.draw(story_, drawn, map_min, map_max, nav_->selected(), now, fonts.body);
     if (m.hovered >= 0 && m.hovered != nav_->selected()) node_tooltip(m.hovered);
-    if (m.hovered < 0 && m.hovered_edge) edge_tooltip(*m.hovered_edge);
+    if (m.hovered < 0 && m.hovered_edge >= 0) edge_tooltip(m.hovered_edge);
     if (m.clicked >= 0) {
         nav_->select(m.clicked);
         changed(false, true);
@@ -283,18 +283,16 @@ void App::node_tooltip(int node) {
     ImGui::EndTooltip();
 }
 
-void App::edge_tooltip(const std::vector<int>& rels) {
+void App::edge_tooltip(int i) {
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
-    for (int i : rels) {
-        const auto& rel = story_.relationships[static_cast<std::size_t>(i)];
-        const auto& st = shown_state();
-        ImGui::TextWrapped("%s%s%s", st.rel_over[static_cast<std::size_t>(i)] ? "No longer believed: " : "",
-                           story::sentence(story_, rel, st.shown_as[rel.from], st.shown_as[rel.to]).c_str(),
-                           story::apparent_at(rel, st.step) ? " (seems)" : "");
-        if (!rel.note.empty()) ImGui::TextWrapped("%s", rel.note.c_str());   // the author's word on this link
-        if (!rel.cite.empty()) ImGui::TextDisabled("Source: %s", story::cite_text(story_, rel.cite).c_str());
-    }
+    const auto& rel = story_.relationships[static_cast<std::size_t>(i)];
+    const auto& st = shown_state();
+    ImGui::TextWrapped("%s%s%s", st.rel_over[static_cast<std::size_t>(i)] ? "No longer believed: " : "",
+                       story::sentence(story_, rel, st.shown_as[rel.from], st.shown_as[rel.to]).c_str(),
+                       story::apparent_at(rel, st.step) ? " (seems)" : "");
+    if (!rel.note.empty()) ImGui::TextWrapped("%s", rel.note.c_str());   // the author's word on this link
+    if (!rel.cite.empty()) ImGui::TextDisabled("Source: %s", story::cite_text(story_, rel.cite).c_str());
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }

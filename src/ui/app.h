@@ -73,7 +73,7 @@ private:
     void legend(float max_w, bool compact);
     void compact_legend(ImVec2 map_min, ImVec2 map_max);
     void node_tooltip(int node);
-    void edge_tooltip(const std::vector<int>& rels);
+    void edge_tooltip(int relationship);
     void title_band(ImVec2 map_min, ImVec2 map_max, const panel::Fonts& fonts);
     // The tab's title for what is on screen (spoiler-safe): also what sharing and the saved picture say.
     std::string tab_title() const;

@@ -40,17 +40,22 @@ void MapView::draw_path(ImDrawList* dl, const std::vector<Vec2>& path, ImU32 col
     }
 }
 
-bool MapView::edge_shown(const EdgeGroup& g) const {
+bool MapView::edge_shown(const Edge& g) const {
     if (g.standing == Standing::WasBelieved && !show_was_believed_) return false;
-    if (step_only_ && !g.is_new && g.standing != Standing::OverturnedNow) return false;
+    if (step_only_ && !g.own()) return false;
     return true;
+}
+
+const char* MapView::standing_name(Standing s) {
+    static constexpr const char* kNames[] = {"believed", "apparent", "overturned", "was-believed"};
+    return kNames[static_cast<int>(s)];
 }
 
 // Routes every shown line round the nodes it does not join (core/edge_route),
 // in screen px at this frame's positions: a line through a stranger would
 // read as a link to it. A crowded view (a big cast seen whole) keeps its lines
 // straight, apart from parallel lanes: there, routing costs more than it shows.
-void MapView::route_edges(float t) {
+void MapView::route_edges(float t, bool crowded) {
     const float r = node_radius();
     std::vector<Vec2> centres;
     std::vector<int> index(nodes_.size(), -1);
@@ -69,24 +74,21 @@ void MapView::route_edges(float t) {
         lines.push_back({index[g.from], index[g.to]});
         which.push_back(i);
     }
-    edge_route::Options o;
-    const float z = std::clamp(camera_.zoom, 0.8f, 1.4f);
-    o.clearance = nodes_in_view_ > kCrowdedNodes ? 0.0f : r + 9;
-    o.lane = 26 * z;
+    edge_route::Options o = edge_route::for_map(r, camera_.zoom);
+    if (crowded) o.clearance = 0;
     const auto controls = edge_route::route(centres, lines, o);
     for (std::size_t k = 0; k < lines.size(); ++k) {
         const Vec2 a = centres[static_cast<std::size_t>(lines[k].from)], b = centres[static_cast<std::size_t>(lines[k].to)];
-        paths_[which[k]] = edge_route::trimmed(a, controls[k], b, r + 3, r + 5, 24);
+        paths_[which[k]] = edge_route::trimmed(a, controls[k], b, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip, 24);
     }
 }
 
 std::vector<MapView::DrawnEdge> MapView::drawn_edges() const {
-    static constexpr const char* kStanding[] = {"believed", "apparent", "overturned", "was-believed"};
     std::vector<DrawnEdge> out;
     for (std::size_t i = 0; i < edges_.size() && i < paths_.size(); ++i) {
         if (paths_[i].empty()) continue;
         const auto& g = edges_[i];
-        out.push_back({g.rels.front(), g.from, g.to, g.is_new, kStanding[static_cast<int>(g.standing)], &paths_[i]});
+        out.push_back({g.rel, g.from, g.to, g.is_new, standing_name(g.standing), &paths_[i]});
     }
     return out;
 }
@@ -106,7 +108,7 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
     // their vertices are most of what a frame hands to the GPU. Judged by the
     // nodes the last frame drew, which draw_nodes counts anyway.
     const bool crowded = nodes_in_view_ > kCrowdedNodes;
-    route_edges(t);
+    route_edges(t, crowded);
     draw_edges(dl, t, edge_fade(now), hot, crowded);
     draw_nodes(dl, s, st, t, hot, selected, crowded, now);
     place_and_draw_labels(s, st, dl, font, selected, result.hovered, now);
@@ -178,7 +180,7 @@ void MapView::hover(const step_state::State& st, float t, bool over, Result& res
     if (over && result.hovered < 0)
         for (const auto& l : drawn_edges_)
             if (io.MousePos.x >= l.box.x0 && io.MousePos.x <= l.box.x1 && io.MousePos.y >= l.box.y0 &&
-                io.MousePos.y <= l.box.y1 && l.group < edges_.size()) result.hovered_edge = &edges_[l.group].rels;
+                io.MousePos.y <= l.box.y1) result.hovered_edge = l.rel;
 
 }
 
@@ -194,7 +196,7 @@ void MapView::draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crow
             const auto& path = paths_[i];
             if (path.size() < 2) continue;
             const bool touches = g.from == hot || g.to == hot;
-            const bool own = g.is_new || g.standing == Standing::OverturnedNow;
+            const bool own = g.own();
             if ((own ? 2 : touches ? 1 : 0) != layer) continue;
             float a = std::min(alpha(g.from, t), alpha(g.to, t));
             if (own) a *= fade;

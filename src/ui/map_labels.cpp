@@ -138,7 +138,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         const auto& g = edges_[gi];
         const auto& path = paths_[gi];
         const bool touches = hot >= 0 && (g.from == hot || g.to == hot);
-        const bool own = g.is_new || g.standing == Standing::OverturnedNow;
+        const bool own = g.own();
         if ((!own && !touches) || path.size() < 2) continue;
         const float a = std::min(alpha(g.from, t), alpha(g.to, t)) * (own ? fade : 1.0f);
         if (a <= 0.3f) continue;
@@ -149,13 +149,17 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         req.h = size.y + 2 * kPadY;
         req.rank = own ? 1 : 4;
         req.keep = own;
+        // How near the nearest other line runs to a point.
+        auto other_lines = [&](Vec2 p) {
+            float d = 1e30f;
+            for (std::size_t o = 0; o < paths_.size(); ++o)
+                if (o != gi && paths_[o].size() > 1) d = std::min(d, edge_route::distance_to(paths_[o], p));
+            return d;
+        };
         std::vector<Vec2> clear, crowded;   // spots on the line: clear of other lines first
         for (float f : {0.5f, 0.42f, 0.58f, 0.34f, 0.66f, 0.27f, 0.73f}) {
             const Vec2 p = edge_route::point_along(path, f);
-            bool near_other = false;
-            for (std::size_t o = 0; o < paths_.size() && !near_other; ++o)
-                near_other = o != gi && paths_[o].size() > 1 && edge_route::distance_to(paths_[o], p) < req.h * 0.5f + 3;
-            (near_other ? crowded : clear).push_back(p);
+            (other_lines(p) < req.h * 0.5f + 3 ? crowded : clear).push_back(p);
         }
         // Then spots beside the line, touching it from either side (a short
         // line between two named nodes has no room on it), kept only where
@@ -163,18 +167,14 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         std::vector<Vec2> beside;
         for (float f : {0.5f, 0.38f, 0.62f, 0.27f, 0.73f}) {
             const Vec2 p = edge_route::point_along(path, f);
-            const Vec2 a = edge_route::point_along(path, f - 0.04f), b = edge_route::point_along(path, f + 0.04f);
-            const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
+            const Vec2 back = edge_route::point_along(path, f - 0.04f), ahead = edge_route::point_along(path, f + 0.04f);
+            const float dx = ahead.x - back.x, dy = ahead.y - back.y, len = std::sqrt(dx * dx + dy * dy);
             if (len < 1e-3f) continue;
             const Vec2 n{-dy / len, dx / len};
             const float reach = std::fabs(n.x) * req.w * 0.5f + std::fabs(n.y) * req.h * 0.5f + 2;
             for (const float side : {1.0f, -1.0f}) {
                 const Vec2 q{p.x + n.x * reach * side, p.y + n.y * reach * side};
-                const float mine = edge_route::distance_to(path, q);
-                bool nearer_other = false;
-                for (std::size_t o = 0; o < paths_.size() && !nearer_other; ++o)
-                    nearer_other = o != gi && paths_[o].size() > 1 && edge_route::distance_to(paths_[o], q) < mine + 1;
-                if (!nearer_other) beside.push_back(q);
+                if (other_lines(q) >= edge_route::distance_to(path, q) + 1) beside.push_back(q);
             }
         }
         clear.insert(clear.end(), beside.begin(), beside.end());
@@ -189,7 +189,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     std::vector<lp::Box> own_lines;
     for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
         const auto& g = edges_[gi];
-        if (!(g.is_new || g.standing == Standing::OverturnedNow) || paths_[gi].size() < 2) continue;
+        if (!g.own() || paths_[gi].size() < 2) continue;
         for (const auto& p : edge_route::resampled(paths_[gi], 6.0f)) own_lines.push_back({p.x - 2, p.y - 2, p.x + 2, p.y + 2});
     }
     auto placed = lp::place(std::move(requests), bounds, obstacles, own_lines);
@@ -237,8 +237,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
                 const float w = (b.x1 - b.x0 - 2 * kPadX) * (g.standing == Standing::OverturnedNow ? fade : 1.0f);
                 dl->AddLine({b.x0 + kPadX - 1, sy}, {b.x0 + kPadX + w + 1, sy}, theme::with_alpha(col, a), 1.6f);
             }
-            static constexpr const char* kStanding[] = {"believed", "apparent", "overturned", "was-believed"};
-            drawn_edges_.push_back({g.label, kStanding[static_cast<int>(g.standing)], b, gi, g.rels.front()});
+            drawn_edges_.push_back({g.label, standing_name(g.standing), b, g.rel});
             continue;
         }
         const std::size_t i = static_cast<std::size_t>(pl.id);

@@ -136,7 +136,7 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
                                                      : Standing::Believed;
         std::string label = s.relation_types[static_cast<std::size_t>(rel.type)].label;
         if (standing == Standing::Apparent) label += " (seems)";
-        edges_.push_back({a, b, std::move(label), st.rel_new[i] != 0, standing, {static_cast<int>(i)}});
+        edges_.push_back({a, b, std::move(label), st.rel_new[i] != 0, standing, static_cast<int>(i)});
     }
     paths_.assign(edges_.size(), {});
 
@@ -156,7 +156,7 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
     in_step_.assign(n, 0);
     for (std::size_t e = 0; e < n; ++e) in_step_[e] = role_[e] == kFocus || st.entity_new[e] || nodes_[e].morph_from >= 0;
     for (const auto& g : edges_)
-        if (g.is_new || g.standing == Standing::OverturnedNow) in_step_[g.from] = in_step_[g.to] = 1;
+        if (g.own()) in_step_[g.from] = in_step_[g.to] = 1;
     if (step_only_)
         for (std::size_t e = 0; e < n; ++e)
             if (!in_step_[e]) nodes_[e].alpha_to = 0;

@@ -53,7 +53,7 @@ public:
         int clicked = -1;          // entity clicked, or -1
         bool background_click = false;
         int hovered = -1;
-        const std::vector<int>* hovered_edge = nullptr;   // relationships under the mouse, by their label
+        int hovered_edge = -1;     // the relationship under the mouse, by its label, or -1
     };
     // Draws into the map area (screen coords) and handles input over it.
     Result draw(const explainer::story::Story& story, const explainer::step_state::State& state, ImVec2 area_min,
@@ -96,7 +96,6 @@ public:
         std::string text;
         const char* standing;      // "believed", "apparent", "overturned", "was-believed"
         explainer::label_place::Box box;
-        std::size_t group = 0;     // index into drawn_edges()' source list (edges_)
         int rel = -1;              // the relationship it names
     };
     const std::vector<DrawnEdgeLabel>& edge_labels() const { return drawn_edges_; }
@@ -131,18 +130,21 @@ private:
     };
     // What a line says about belief: believed, only apparent ("seems"),
     // overturned at the shown step (struck through), or overturned before
-    // (muted: "was believed"). Relationships of different standing between
-    // the same two nodes are drawn as separate lines.
+    // (muted: "was believed").
     enum class Standing : unsigned char { Believed, Apparent, OverturnedNow, WasBelieved };
     // One line per relationship: two relationships between the same two
     // nodes are two curves, each with its own label (edge_route's lanes).
-    struct EdgeGroup {
+    struct Edge {
         int from, to;              // node entities
         std::string label;         // the relationship's label ("… (seems)" when only apparent)
         bool is_new;
         Standing standing = Standing::Believed;
-        std::vector<int> rels;     // the relationship it draws (one; a list for the tooltip's sake)
+        int rel = -1;              // the relationship it draws
+        // The step's own line: new at it, or overturned by it. Drawn bold, on
+        // top and labelled; its ends belong to the step's picture.
+        bool own() const { return is_new || standing == Standing::OverturnedNow; }
     };
+    static const char* standing_name(Standing s);   // as state() reports it
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
     static constexpr int kCrowdedNodes = 400;   // nodes in view above which shapes are drawn plain
     int nodes_in_view_ = 0;                     // as the last frame drew them
@@ -151,13 +153,13 @@ private:
     // arrowhead's tip goes. Empty when the line is not drawn. Drawing, labels,
     // hover and state() all read it, so a label sits on its own line.
     std::vector<std::vector<Vec2>> paths_;
-    void route_edges(float t);
+    void route_edges(float t, bool crowded);
     // The pieces of draw(), in its order (map_draw.cpp).
     void follow_camera(ImVec2 area_min, ImVec2 area_max, double now);
     bool pointer(ImVec2 area_min, ImVec2 area_max);
     void hover(const explainer::step_state::State& state, float t, bool over, Result& result) const;
     void draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crowded) const;
-    bool edge_shown(const EdgeGroup& g) const;   // drawn at all (not hidden by a switch or this-step-only)
+    bool edge_shown(const Edge& g) const;   // drawn at all (not hidden by a switch or this-step-only)
     void draw_nodes(ImDrawList* dl, const explainer::story::Story& story, const explainer::step_state::State& state,
                     float t, int hot, int selected, bool crowded, double now);
     static void draw_path(ImDrawList* dl, const std::vector<Vec2>& path, ImU32 col, float thick, float dash);
@@ -176,7 +178,7 @@ private:
                                ImDrawList* dl, ImFont* font, int selected, int hovered, double now);
 
     std::vector<Node> nodes_;
-    std::vector<EdgeGroup> edges_;
+    std::vector<Edge> edges_;
     std::vector<float> name_w_;            // name widths at the base size
     std::vector<unsigned char> role_;      // per entity, for the shown step
     std::vector<std::string> subtitle_;    // per entity: "was The Puppet Master", a badge, or ""
