@@ -7,7 +7,9 @@ appears through a link) plus 0.5 N extra links between random pairs, split over
 syllables so labels have the lengths of real names. A fixed seed makes the
 same N always give the same file.
 
-    make_story.py N OUT.json [STEPS [LINKS]]   (LINKS: relationships, default 1.5 N)
+    make_story.py N OUT.json [STEPS [LINKS [OVERTURN]]]
+      LINKS: relationships (default 1.5 N); OVERTURN: how many relationships
+      learned earlier each step from the second on overturns (default 0)
 """
 import json
 import random
@@ -27,7 +29,7 @@ def name(rng, i):
     return " ".join(words)[:40] + f" {i}"
 
 
-def build(n, seed=42, step_count=STEPS, links=None):
+def build(n, seed=42, step_count=STEPS, links=None, overturn=0):
     rng = random.Random(seed)
     step_of = [min(step_count - 1, i * step_count // n) for i in range(n)]
     entities = [{"id": f"e{i}", "name": name(rng, i), "kind": KINDS[i % len(KINDS)],
@@ -55,6 +57,11 @@ def build(n, seed=42, step_count=STEPS, links=None):
         b = rng.randrange(max(0, a - 60), min(n, a + 60)) if rng.random() < 0.7 else rng.randrange(n)
         link(a, b)
     rels.sort(key=lambda r: int(r["step"][1:]))
+    # Beliefs overturned later: each such step rewrites lines learned before it.
+    for k in range(1, step_count):
+        earlier = [r for r in rels if int(r["step"][1:]) < k and "until" not in r]
+        for r in rng.sample(earlier, min(overturn, len(earlier))):
+            r["until"] = f"s{k}"
 
     steps = []
     for k in range(step_count):
@@ -72,8 +79,9 @@ def build(n, seed=42, step_count=STEPS, links=None):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) not in (3, 4, 5):
+    if len(sys.argv) not in (3, 4, 5, 6):
         sys.exit(__doc__)
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         json.dump(build(int(sys.argv[1]), step_count=int(sys.argv[3]) if len(sys.argv) >= 4 else STEPS,
-                        links=int(sys.argv[4]) if len(sys.argv) == 5 else None), f, separators=(",", ":"))
+                        links=int(sys.argv[4]) if len(sys.argv) >= 5 else None,
+                        overturn=int(sys.argv[5]) if len(sys.argv) == 6 else 0), f, separators=(",", ":"))

@@ -97,3 +97,8 @@ echo
 python3 bench/make_story.py 10000 "$out/stories/limits.json" 500 40000
 { build/bench/bench/layout_shapes 1000 10000
   build/bench/bench/layout_shapes --story "$out/stories/limits.json" | tail -1; } | tee -a "$out/results.md"
+echo
+echo "### 8. The site's text at every limit (release \`explain site\`)"
+echo
+{ echo; echo "### 8. The site's text at every limit (release \`explain site\`)"; echo; } >> "$out/results.md"
+python3 bench/site_size.py build/bench/explain | tee -a "$out/results.md"

@@ -37,7 +37,8 @@ with open(out_path, "w", encoding="utf-8") as f:
     json.dump({"stories": stories}, f, ensure_ascii=False, indent=1)
 with open(page_in, encoding="utf-8") as f:
     page = f.read()
-for key in ("title", "show"):
-    page = page.replace("{{" + key + "}}", html.escape(stories[0][key]))
+# One pass: text put in is never read again for placeholders (a title
+# containing "{{show}}" stays as written).
+page = re.sub(r"\{\{(title|show)\}\}", lambda m: html.escape(str(stories[0][m.group(1)])), page)
 with open(page_out, "w", encoding="utf-8") as f:
     f.write(page)

@@ -52,21 +52,41 @@
     return loading;
   }
 
-  // text.json says, per step, only what changed where it can (src/cli/site.h):
-  // cards that changed, entities and relationships added, or a whole list
-  // where the step rewrites it. Rebuilt here once: each step gets its map's
-  // entities (entityList, cards shared between steps) and relationships (rels).
+  // text.json says, per step, only what differs from the step before
+  // (src/cli/site.h): cards that changed, entities added or gone, and
+  // relationship lines new or reworded ([place, line]) or gone. A step's map
+  // is rebuilt from them when asked for (mapAt), replaying from the last one
+  // made, so no step's lists are kept but the one on screen.
   function resolve(json) {
-    const cards = {};
-    let ids = [], rels = [];
-    for (const step of json.steps) {
-      for (const [id, card] of Object.entries(step.cards)) cards[id] = { id, ...card };
-      ids = step.entities || ids.concat(step.entitiesAdded);
-      rels = step.relationships || rels.concat(step.relationshipsAdded);
-      step.entityList = ids.map((id) => cards[id]);
-      step.rels = rels;
-    }
+    json.cards = {};   // per entity: [step, card] each time its card changed
+    json.steps.forEach((step, k) => {
+      for (const [id, card] of Object.entries(step.cards)) (json.cards[id] = json.cards[id] || []).push([k, { id, ...card }]);
+    });
     return json;
+  }
+  function cardAt(id, k) {
+    const history = data.cards[id] || [];
+    let card = null;
+    for (const [from, c] of history) { if (from > k) break; card = c; }
+    return card;
+  }
+  let replay = null;   // { k, onMap, lines, map }: the last step rebuilt
+  function mapAt(k) {
+    if (replay && replay.k === k) return replay.map;
+    if (!replay || replay.k > k) replay = { k: -1, onMap: new Set(), lines: [] };
+    for (let i = replay.k + 1; i <= k; ++i) {
+      const step = data.steps[i];
+      for (const id of step.entitiesAdded) replay.onMap.add(id);
+      for (const id of step.entitiesGone || []) replay.onMap.delete(id);
+      for (const [place, line] of step.relationships) replay.lines[place] = line;
+      for (const place of step.relationshipsGone || []) delete replay.lines[place];
+    }
+    replay.k = k;
+    replay.map = {
+      entityList: data.order.filter((id) => replay.onMap.has(id)).map((id) => cardAt(id, k)),
+      rels: replay.lines.filter((line) => line !== undefined),
+    };
+    return replay.map;
   }
 
   // ---- the reader's moves ------------------------------------------------------
@@ -78,7 +98,7 @@
     select(id) { if (alone) select(id); else window.explainer.select(id); },
   };
 
-  function onMap(k, id) { return k >= 0 && data.steps[k].entityList.some((e) => e.id === id); }
+  function onMap(k, id) { return k >= 0 && mapAt(k).entityList.some((e) => e.id === id); }
   function writeUrl(push) {
     const step = data.steps[view.index];
     const fragment = '#/' + step.id + (view.selected ? '/' + view.selected : '');
@@ -153,7 +173,7 @@
     if (!data) return;
     const n = data.steps.length;
     const step = data.steps[view.index];
-    const shown = view.shown >= 0 ? data.steps[view.shown] : null;
+    const shown = view.shown >= 0 ? mapAt(view.shown) : null;
     if (alone) document.title = view.covered ? step.hiddenTitle : step.tabTitle;
     $('tv-progress').textContent = 'Step ' + (view.index + 1) + ' of ' + n;
     $('tv-prev').disabled = view.index === 0 && !view.covered;
@@ -210,10 +230,10 @@
     body.append(ul);
     body.append(el('h3', 'Relationships (' + shown.rels.length + ')'));
     body.append(list(shown.rels));
-    if (shown.glossary.length) {
+    if (data.steps[view.shown].glossary.length) {
       body.append(el('h3', 'Glossary so far'));
       const dl = el('dl');
-      for (const g of shown.glossary) dl.append(el('dt', g.term), el('dd', g.definition));
+      for (const g of data.steps[view.shown].glossary) dl.append(el('dt', g.term), el('dd', g.definition));
       body.append(dl);
     }
   }
@@ -258,7 +278,7 @@
     },
     show(state) { view = { ...view, ...state }; render(); },
     // Another story is on screen: its text is loaded when next asked for.
-    forget() { data = null; loading = null; view = { ...view, index: 0, shown: 0, covered: false }; $('tv-body').replaceChildren(); },
+    forget() { data = null; loading = null; replay = null; view = { ...view, index: 0, shown: 0, covered: false }; $('tv-body').replaceChildren(); },
     transcript,
     state: () => ({ ...view }),
   };

@@ -2,9 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <optional>
 
 #include "core/step_state.h"
 #include "core/text_version.h"
@@ -39,11 +43,24 @@ nlohmann::json pairs(const std::vector<std::pair<std::string, std::string>>& lis
     return out;
 }
 
-// Writes text.json's steps in order (see text_json in site.h); the page
-// rebuilds each step from them (shell/text.js).
+// Writes text.json's steps in order (see text_json in site.h): per step only
+// the cards, entities and relationship lines that differ from the step
+// before, so the file grows with what the story changes, not with steps ×
+// entities. The page rebuilds each step from them (shell/text.js).
 class StepWriter {
 public:
-    explicit StepWriter(const story::Story& s) : s_(s), last_card_(s.entities.size()) {}
+    explicit StepWriter(const story::Story& s)
+        : s_(s), last_card_(s.entities.size()), last_links_(s.entities.size()), on_map_(s.entities.size(), 0), last_line_(s.relationships.size()),
+          rank_(s.relationships.size()) {
+        // A line's place in every step's list: the order they are learned in
+        // (text_version::page), the same for the whole story.
+        std::vector<int> order(s.relationships.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            return s.relationships[static_cast<std::size_t>(a)].step < s.relationships[static_cast<std::size_t>(b)].step;
+        });
+        for (std::size_t r = 0; r < order.size(); ++r) rank_[static_cast<std::size_t>(order[r])] = static_cast<int>(r);
+    }
 
     nlohmann::json next(int k) {
         const auto st = step_state::at(s_, k);
@@ -64,34 +81,84 @@ public:
             {"transcriptHeader", text_version::transcript_header(s_, k)},
         };
         auto& cards = j["cards"] = nlohmann::json::object();
-        for (int n : text_version::touched(s_, st)) {
-            const auto e = text_version::entity(s_, st, n);
-            nlohmann::json card = {{"name", e.name}, {"kind", e.kind}, {"desc", e.desc}, {"alsoKnownAs", e.also_known_as},
-                                   {"revealed", e.revealed}, {"facts", e.facts}, {"links", e.links}};
-            std::string text = card.dump();
-            if (text == last_card_[static_cast<std::size_t>(n)]) continue;
-            last_card_[static_cast<std::size_t>(n)] = std::move(text);
-            cards[e.id] = std::move(card);
-        }
-        const bool whole = k == 0 || text_version::rewrites(s_, st);
-        std::vector<std::string> ids;   // in the text version's order, so added ones come last
-        for (int n : text_version::map_order(s_, st))
-            if (whole || st.entity_new[static_cast<std::size_t>(n)]) ids.push_back(s_.entities[static_cast<std::size_t>(n)].id);
-        j[whole ? "entities" : "entitiesAdded"] = ids;
-        if (whole || p.relationships.size() < relationships_) {
-            j["relationships"] = p.relationships;
-        } else {
-            j["relationshipsAdded"] = std::vector<std::string>(p.relationships.begin() + static_cast<std::ptrdiff_t>(relationships_),
-                                                               p.relationships.end());
-        }
-        relationships_ = p.relationships.size();
+        for (int n : text_version::touched(s_, st))
+            if (auto card = card_change(text_version::entity(s_, st, n)); !card.empty()) cards[s_.entities[static_cast<std::size_t>(n)].id] = std::move(card);
+        entities(st, j);
+        lines(p, j);
         return j;
     }
 
 private:
+    // What of a node's card differs from when it was last written: its text
+    // but the links (whole, where any of it changed), and its links by
+    // relationship, as [relationship, line] new or reworded and "linksGone".
+    // Empty: nothing. A hub's card is never rewritten for one new link.
+    nlohmann::json card_change(const text_version::EntityText& e) {
+        const auto n = static_cast<std::size_t>(s_.find_entity(e.id));
+        nlohmann::json out = nlohmann::json::object();
+        nlohmann::json text = {{"name", e.name}, {"kind", e.kind}, {"desc", e.desc}, {"alsoKnownAs", e.also_known_as},
+                               {"revealed", e.revealed}, {"facts", e.facts}};
+        std::string dumped = text.dump();
+        if (dumped != last_card_[n]) {
+            last_card_[n] = std::move(dumped);
+            out = std::move(text);
+        }
+        auto& last = last_links_[n];
+        std::map<int, std::string> now;
+        auto changed = nlohmann::json::array(), gone = nlohmann::json::array();
+        for (std::size_t l = 0; l < e.links.size(); ++l) {
+            const int rel = e.link_of[l];
+            const auto it = last.find(rel);
+            if (it == last.end() || it->second != e.links[l]) changed.push_back({rel, e.links[l]});
+            now.emplace(rel, e.links[l]);
+        }
+        for (const auto& [rel, line] : last)
+            if (!now.count(rel)) gone.push_back(rel);
+        last = std::move(now);
+        if (!changed.empty()) out["links"] = std::move(changed);
+        if (!gone.empty()) out["linksGone"] = std::move(gone);
+        return out;
+    }
+    // Nodes that joined or left the map, each list in story order.
+    void entities(const step_state::State& st, nlohmann::json& j) {
+        std::vector<std::uint8_t> now(s_.entities.size(), 0);
+        for (int n : st.nodes) now[static_cast<std::size_t>(n)] = 1;
+        auto added = nlohmann::json::array(), gone = nlohmann::json::array();
+        for (std::size_t e = 0; e < now.size(); ++e) {
+            if (now[e] == on_map_[e]) continue;
+            (now[e] ? added : gone).push_back(s_.entities[e].id);
+        }
+        on_map_ = std::move(now);
+        j["entitiesAdded"] = std::move(added);
+        if (!gone.empty()) j["entitiesGone"] = std::move(gone);
+    }
+    // Relationship lines new or reworded at this step as [place, text], and
+    // the places of those no longer listed.
+    void lines(const text_version::Page& p, nlohmann::json& j) {
+        std::vector<std::uint8_t> listed(s_.relationships.size(), 0);
+        auto changed = nlohmann::json::array(), gone = nlohmann::json::array();
+        for (std::size_t l = 0; l < p.relationships.size(); ++l) {
+            const auto i = static_cast<std::size_t>(p.relationship_of[l]);
+            listed[i] = 1;
+            if (last_line_[i] && *last_line_[i] == p.relationships[l]) continue;
+            last_line_[i] = p.relationships[l];
+            changed.push_back({rank_[i], p.relationships[l]});
+        }
+        for (std::size_t i = 0; i < listed.size(); ++i) {
+            if (listed[i] || !last_line_[i]) continue;
+            last_line_[i].reset();
+            gone.push_back(rank_[i]);
+        }
+        j["relationships"] = std::move(changed);
+        if (!gone.empty()) j["relationshipsGone"] = std::move(gone);
+    }
+
     const story::Story& s_;
-    std::vector<std::string> last_card_;   // per entity: its card as last written
-    std::size_t relationships_ = 0;
+    std::vector<std::string> last_card_;                // per entity: its card's text as last written
+    std::vector<std::map<int, std::string>> last_links_; // per entity: its links as last written
+    std::vector<std::uint8_t> on_map_;                  // per entity: a node at the step before
+    std::vector<std::optional<std::string>> last_line_; // per relationship: its line as last written
+    std::vector<int> rank_;                             // per relationship: its place in the lists
 };
 
 bool write_text(const fs::path& path, const std::string& text) {
@@ -142,7 +209,15 @@ std::string preview_page(const story::Story& s, int k, const std::string& image_
 }
 
 nlohmann::json text_json(const story::Story& s) {
-    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"steps", nlohmann::json::array()}};
+    auto order = nlohmann::json::array();   // the text's order of nodes (text_version::map_order)
+    std::vector<int> all(s.entities.size());
+    for (std::size_t e = 0; e < all.size(); ++e) all[e] = static_cast<int>(e);
+    std::stable_sort(all.begin(), all.end(), [&](int a, int b) {
+        return s.entities[static_cast<std::size_t>(a)].first_step < s.entities[static_cast<std::size_t>(b)].first_step;
+    });
+    for (int e : all) order.push_back(s.entities[static_cast<std::size_t>(e)].id);
+    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"order", std::move(order)},
+                        {"steps", nlohmann::json::array()}};
     StepWriter steps(s);
     for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) j["steps"].push_back(steps.next(k));
     return j;

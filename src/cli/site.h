@@ -30,10 +30,17 @@ struct Options {
 // Writes the files; returns false after saying on stderr what failed.
 bool write(const explainer::story::Story& story, const Options& options);
 
-// What text.json holds: per step, its text and only what changed from the
-// step before where it can ("cards" that changed, "entitiesAdded" and
-// "relationshipsAdded", or whole "entities" / "relationships" lists where the
-// step rewrites them), so it grows with the story, not steps × entities.
+// What text.json holds: the story's id, title and show; "order", every
+// entity id in the order the text lists nodes; and per step its text plus
+// only what differs from the step before: "cards" that changed (their text
+// whole; their links as [relationship, line] new or reworded, and
+// "linksGone"; a card lists its links by relationship),
+// "entitiesAdded" (and "entitiesGone"), and "relationships" as [place, line]
+// for each line new or reworded at the step (and "relationshipsGone", the
+// places no longer listed); a step's list is its lines by place. Each card and
+// line is written when it first appears and when its text changes, so the
+// file grows with the story and what its steps change, never with
+// steps × entities (bench/site_size.py measures it at every limit).
 nlohmann::json text_json(const explainer::story::Story& story);
 
 // The HTML of step k's preview page (every value escaped).

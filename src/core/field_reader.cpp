@@ -1,30 +1,42 @@
 #include "field_reader.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "unicode_fold.h"
 
 namespace explainer::loader {
 
+bool bidi_control(char32_t c) {
+    return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool c1_control(char32_t c) { return c >= 0x80 && c <= 0x9F; }
+
 std::string quote(std::string_view text) {
     constexpr std::size_t kShown = 48;
     std::string out = "\"";
     std::size_t chars = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if ((c & 0xC0u) != 0x80u && ++chars > kShown) {
+    for (std::size_t i = 0; i < text.size();) {
+        if (++chars > kShown) {
             out += "…";
             break;
         }
-        if (c < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\x%02X", c);
+        const std::size_t start = i;
+        const char32_t c = unicode_fold::next_code_point(text, i);
+        i = std::min(i, text.size());
+        // Controls of any kind are written as escapes: a message must read
+        // as it is, not be reordered or hidden by what it quotes.
+        if (c < 0x20 || c == 0x7F || c1_control(c) || bidi_control(c)) {
+            char buf[16];
+            if (c < 0x80) std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(c));
+            else std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(c));
             out += buf;
         } else if (c == '"' || c == '\\') {
             out += '\\';
             out += static_cast<char>(c);
         } else {
-            out += static_cast<char>(c);
+            out.append(text.substr(start, i - start));
         }
     }
     return out + "\"";
@@ -95,20 +107,33 @@ const Json* FieldReader::array(const Json& obj, const char* key, const std::stri
 }
 
 bool FieldReader::check_text(const std::string& value, const std::string& path, TextRule rule) {
-    bool blank = true;
+    bool blank = true, warned = false;
     std::size_t chars = 0;
-    for (const char ch : value) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c & 0xC0u) != 0x80u) ++chars;
+    for (std::size_t i = 0; i < value.size();) {
+        const char32_t c = unicode_fold::next_code_point(value, i);
+        ++chars;
+        blank = blank && (unicode_fold::invisible(c) || c == '\n');
         if (c == '\n' && rule.multiline) continue;
-        if (c < 0x20 || c == 0x7F) {
-            problem(path, "contains a control character (" + quote(std::string(1, ch)) + ")");
+        if (c < 0x20 || c == 0x7F || c1_control(c)) {
+            std::string one;
+            unicode_fold::append_utf8(one, c);
+            problem(path, "contains a control character (" + quote(one) + ")");
             return false;
         }
-    }
-    for (std::size_t i = 0; i < value.size() && blank;) {
-        const char32_t c = unicode_fold::next_code_point(value, i);
-        blank = unicode_fold::invisible(c) || c == '\n';
+        if (!bidi_control(c)) continue;
+        // A direction control can make a name or title read as something it
+        // is not (a "Safe title" ending in "exe.png"), so those refuse it;
+        // prose may need one for right-to-left words, so it is only flagged.
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+        const std::string what = std::string("contains a text-direction control (") + code +
+                                 "), which can make the text read differently from what it holds";
+        if (!rule.multiline) {
+            problem(path, what);
+            return false;
+        }
+        if (!warned && warnings_) warnings_->push_back({path, what});
+        warned = true;
     }
     if (blank) {
         problem(path, value.empty() ? "is empty" : "is empty (only spaces or invisible characters)");

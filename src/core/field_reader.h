@@ -20,7 +20,7 @@ using Json = nlohmann::json;
 using IdIndex = std::unordered_map<std::string, int>;
 
 // A user-supplied string made safe and short for a message: quoted, control
-// characters escaped, cut after 48 characters.
+// characters (C0, C1, text-direction) escaped, cut after 48 characters.
 std::string quote(std::string_view text);
 // "a number", "an array", … for "expected X, found Y" messages.
 const char* describe(const Json& value);
@@ -29,12 +29,13 @@ enum class Need { Required, Optional };
 
 struct TextRule {
     std::size_t max_chars;
-    bool multiline = false;   // allows '\n'
+    bool multiline = false;   // prose: allows '\n', and a text-direction control only warns
 };
 
 class FieldReader {
 public:
-    explicit FieldReader(std::vector<Problem>& out) : out_(out) {}
+    explicit FieldReader(std::vector<Problem>& out, std::vector<Problem>* warnings = nullptr)
+        : out_(out), warnings_(warnings) {}
 
     void problem(std::string where, std::string what);
 
@@ -63,6 +64,7 @@ public:
 private:
     bool check_text(const std::string& value, const std::string& path, TextRule rule);
     std::vector<Problem>& out_;
+    std::vector<Problem>* warnings_;
 };
 
 std::string at(const std::string& path, const char* key);           // path.key

@@ -247,7 +247,7 @@ void read_story(FieldReader& r, const Json& root, Story& s) {
 
 Result load(std::string_view text) {
     Result result;
-    FieldReader r(result.problems);
+    FieldReader r(result.problems, &result.warnings);
     if (text.size() > kMaxBytes) {
         r.problem("(file)", "is " + std::to_string(text.size()) + " bytes; a story may be at most " +
                                 std::to_string(kMaxBytes) + " bytes");
@@ -264,7 +264,8 @@ Result load(std::string_view text) {
     }
     read_story(r, root, result.story);
     validate(result.story, r);
-    if (result.problems.empty()) result.warnings = advise(result.story);
+    if (result.problems.empty())
+        for (auto& w : advise(result.story)) result.warnings.push_back(std::move(w));
 
     if (result.problems.size() > kMaxProblems) {
         const std::size_t more = result.problems.size() - kMaxProblems;

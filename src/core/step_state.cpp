@@ -178,6 +178,7 @@ Card card(const Story& s, const State& st, int entity) {
         line.overturned = st.rel_over[i];
         line.overturned_now = st.rel_over_new[i];
         line.other = from == node ? to : from;
+        line.relationship = static_cast<int>(i);
         c.links.push_back(std::move(line));
     }
     return c;

@@ -69,6 +69,7 @@ struct Line {
     bool overturned_now = false;    // ... since this very step
     std::string replaced_by;        // facts: what took its place, once overturned
     int other = -1;                 // relationships: the node at the other end
+    int relationship = -1;          // relationships: its index in the story
 };
 
 struct Card {

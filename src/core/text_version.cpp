@@ -65,7 +65,10 @@ EntityText entity(const Story& s, const step_state::State& st, int node) {
     out.also_known_as = c.also_known_as;
     out.revealed = c.revealed;
     for (const auto& f : c.facts) out.facts.push_back(card_line(f));
-    for (const auto& l : c.links) out.links.push_back(card_line(l));
+    for (const auto& l : c.links) {
+        out.links.push_back(card_line(l));
+        out.link_of.push_back(l.relationship);
+    }
     return out;
 }
 
@@ -166,6 +169,7 @@ Page page(const Story& s, const step_state::State& st, bool with_entities) {
         if (st.rel_over[i]) line += " (no longer believed)";
         else if (story::apparent_at(rel, k)) line += " (seems)";
         out.relationships.push_back(std::move(line));
+        out.relationship_of.push_back(static_cast<int>(i));
     }
     for (const auto& g : s.glossary)
         if (g.step <= k) out.glossary.emplace_back(g.term, g.definition);

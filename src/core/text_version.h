@@ -36,6 +36,7 @@ struct EntityText {
     std::vector<std::string> revealed;        // reveal summaries about it
     std::vector<std::string> facts;           // "(no longer believed) …; instead: …"
     std::vector<std::string> links;           // "Naomi Orthmann looks after Rouge Redstar"
+    std::vector<int> link_of;                 // the story's index of each link's relationship
 };
 
 // Everything the reader knows at step k (uncovered), as text. Entities come
@@ -50,6 +51,7 @@ struct Page {
     std::vector<std::pair<std::string, std::string>> changes;   // (what_changed kind name, text)
     std::vector<EntityText> entities;          // every node on the map (empty: with_entities false)
     std::vector<std::string> relationships;    // "Jean Junior — directs → Rouge Redstar"
+    std::vector<int> relationship_of;          // the story's index of each line's relationship
     std::vector<std::pair<std::string, std::string>> glossary;   // (term, definition) so far
 };
 Page page(const story::Story& story, int k, bool with_entities = true);

@@ -16,14 +16,14 @@ const artifacts = path.join(here, 'artifacts');
 const story = JSON.parse(fs.readFileSync(path.join(site, 'story.json'), 'utf8'));
 const text = JSON.parse(fs.readFileSync(path.join(site, 'text.json'), 'utf8'));
 // The names on the map at each step, from text.json as src/cli/site.h
-// describes it (whole lists, or what was added to the step before).
+// describes it (what joined and left the map since the step before).
 const mapNames = (() => {
-  const names = {}, out = [];
-  let ids = [];
+  const names = {}, out = [], onMap = new Set();
   for (const step of text.steps) {
     for (const [id, card] of Object.entries(step.cards)) names[id] = card.name;
-    ids = step.entities || ids.concat(step.entitiesAdded);
-    out.push(ids.map((id) => names[id]));
+    for (const id of step.entitiesAdded) onMap.add(id);
+    for (const id of step.entitiesGone || []) onMap.delete(id);
+    out.push(text.order.filter((id) => onMap.has(id)).map((id) => names[id]));
   }
   return out;
 })();

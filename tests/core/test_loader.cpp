@@ -91,6 +91,25 @@ TEST_CASE("hostile inputs get one clear problem, quickly, and never crash") {
         const auto r = fixture::load(j);
         CHECK(has(r, "entities[0].name: contains a control character (\"\\x00\")"));
     }
+    SUBCASE("a text-direction or C1 control in a name or title is refused, in prose flagged") {
+        auto j = fixture::story();
+        j["title"] = "Safe title \u202Egnp.exe";                 // reads as "Safe title exe.png"
+        j["entities"][1]["name"] = "Mask\u2066ed\u2069";          // an isolate
+        j["steps"][0]["title"] = "Begin\xC2\x9B" "2J";              // U+009B, the C1 "CSI"
+        auto r = fixture::load(j);
+        CHECK(has(r, "title: contains a text-direction control (U+202E), which can make the text read differently from what it holds"));
+        CHECK(has(r, "entities[1].name: contains a text-direction control (U+2066), which can make the text read differently from what it holds"));
+        CHECK(has(r, "steps[0].title: contains a control character (\"\\u009B\")"));
+
+        j = fixture::story();
+        j["steps"][1]["narration"] = "A line with an \u202Eoverride inside, twice \u202E.";
+        r = fixture::load(j);
+        REQUIRE_MESSAGE(r.ok(), problems(r));
+        REQUIRE(r.warnings.size() == 1);   // once per field
+        CHECK(r.warnings[0].text() == "steps[1].narration: contains a text-direction control (U+202E), which can make the text read differently from what it holds");
+        j["steps"][1]["narration"] = "C1 is never text: \xC2\x85";
+        CHECK(has(fixture::load(j), "steps[1].narration: contains a control character (\"\\u0085\")"));
+    }
 }
 
 TEST_CASE("a user string in a message is quoted, escaped and cut short") {
@@ -101,6 +120,9 @@ TEST_CASE("a user string in a message is quoted, escaped and cut short") {
     const std::string text = r.problems[0].text();
     CHECK(text.size() < 120);
     CHECK(text.find("…\"") != std::string::npos);
+    // A quoted id can't reorder the message around it.
+    CHECK(explainer::loader::quote("ab\u202Ecd\xC2\x9B") == "\"ab\\u202Ecd\\u009B\"");
+    CHECK(explainer::loader::quote("caf\xC3\xA9 \\ \"") == "\"caf\xC3\xA9 \\\\ \\\"\"");
 }
 
 // The validator's whole-story rules (reveal loops, section order, reveals on
