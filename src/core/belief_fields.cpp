@@ -1,6 +1,8 @@
 #include "belief_fields.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 
 namespace explainer::loader::beliefs {
 
@@ -24,8 +26,32 @@ bool paragraph(std::string_view text, int& out) {
     return out <= kMaxParagraph;
 }
 
-bool is_web_link(const std::string& url) {
-    return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
+// What is wrong with a source link, or "" for none. The whole link is
+// checked, not just its start: https only; a host of letters, digits, dots
+// and dashes, with an optional port; then only the characters a URL may
+// carry unescaped, none of which can end a Markdown link or an HTML
+// attribute (no spaces, quotes, brackets, angle brackets or backslashes).
+std::string web_link_problem(const std::string& url) {
+    constexpr std::string_view kScheme = "https://";
+    if (url.rfind(kScheme, 0) != 0) return "must start with https://";
+    std::size_t i = kScheme.size();
+    const std::size_t host = i;
+    while (i < url.size() && (std::isalnum(static_cast<unsigned char>(url[i])) || url[i] == '.' || url[i] == '-')) ++i;
+    if (i == host || url[host] == '.' || url[host] == '-' || url[i - 1] == '.' || url[i - 1] == '-')
+        return "has no host name after https://";
+    if (i < url.size() && url[i] == ':') {
+        const std::size_t port = ++i;
+        while (i < url.size() && std::isdigit(static_cast<unsigned char>(url[i]))) ++i;
+        if (i == port || i - port > 5) return "has a port that is not a number";
+    }
+    if (i < url.size() && url[i] != '/' && url[i] != '?' && url[i] != '#') return "has a host name with a character no host name has";
+    for (; i < url.size(); ++i) {
+        const auto c = static_cast<unsigned char>(url[i]);
+        const bool ok = std::isalnum(c) || std::string_view("-._~:/?#@!$&'*+,;=%()").find(static_cast<char>(c)) != std::string_view::npos;
+        if (c >= 0x80) return "contains a character outside ASCII (write it percent-encoded)";
+        if (!ok) return "contains a character a link must write escaped (" + quote(std::string(1, static_cast<char>(c))) + ")";
+    }
+    return {};
 }
 
 }  // namespace
@@ -45,9 +71,11 @@ void read_source(FieldReader& r, const Json& root, story::Source& out, IdIndex& 
     const Json& src = *it;
     r.only_keys(src, "source", {"title", "url", "parts"});
     r.text(src, "title", "source", out.title, kSourceTitle);
-    if (r.text(src, "url", "source", out.url, kUrl, Need::Optional) && !is_web_link(out.url)) {
-        r.problem("source.url", quote(out.url) + " is not a web link (it must start with https:// or http://)");
-        out.url.clear();
+    if (r.text(src, "url", "source", out.url, kUrl, Need::Optional)) {
+        if (const auto problem = web_link_problem(out.url); !problem.empty()) {
+            r.problem("source.url", quote(out.url) + " is not a web link we can show: it " + problem);
+            out.url.clear();
+        }
     }
     const Json* list = r.array(src, "parts", "source", Need::Optional, 100);
     if (!list) return;

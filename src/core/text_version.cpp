@@ -1,6 +1,7 @@
 #include "text_version.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "deep_link.h"
 #include "navigator.h"
@@ -35,6 +36,41 @@ std::string source_line(const Story& s, const story::Cite& cite) {
     const std::string where = story::cite_text(s, cite);
     if (where.empty()) return {};
     return s.source.title.empty() ? where : "\xE2\x80\x9C" + s.source.title + "\xE2\x80\x9D, " + where;
+}
+
+// Story text as Markdown that reads as the same text: every character that
+// could start markup inline (emphasis, code, links, HTML, entities, tables,
+// strikethrough; a "!" makes no image once its "[" is escaped) is escaped, and so is what would open a block at a line's
+// start (a heading, quote, list, rule); lines lose their leading spaces (an
+// indented line would become code). Nothing in a story can add a link, an
+// image or HTML to a transcript.
+std::string md(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    bool line_start = true;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (line_start && (c == ' ' || c == '\t')) continue;
+        if (line_start) {
+            std::size_t digits = i;
+            while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
+            const bool numbered = digits > i && digits < text.size() && (text[digits] == '.' || text[digits] == ')');
+            if (std::string_view("#-+=").find(c) != std::string_view::npos) {   // ">" is escaped everywhere
+                out += '\\';
+            } else if (numbered) {   // "1. " would start a list: escape its dot
+                out.append(text.substr(i, digits - i));
+                out += '\\';
+                i = digits;
+                out += text[i];
+                line_start = false;
+                continue;
+            }
+        }
+        line_start = c == '\n';
+        if (std::string_view("\\`*_[]<>&|~").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
 }
 
 // A card line (a fact or a link) as text, with what became of it.
@@ -181,30 +217,32 @@ std::string markdown(const Story& s, int k) {
 }
 
 std::string markdown(const Story& s, const Page& p) {
-    std::string md = "## " + progress(s, p.step) + ": " + p.title + "\n\n*" + p.section + "*\n\n" + p.narration + "\n\n";
-    for (const auto& r : p.reveals) md += "**Reveal:** " + r + "\n\n";
+    std::string out = "## " + progress(s, p.step) + ": " + md(p.title) + "\n\n*" + md(p.section) + "*\n\n" + md(p.narration) + "\n\n";
+    for (const auto& r : p.reveals) out += "**Reveal:** " + md(r) + "\n\n";
     if (!p.changes.empty()) {
-        md += "What changed:\n\n";
+        out += "What changed:\n\n";
         for (const auto& [kind, text] : p.changes) {
             const char* mark = kind == "reveal"           ? "Revealed: "
                                : kind == "no-longer-true" ? "No longer believed: "
                                : kind == "confirmed"      ? "Now confirmed: "
                                                           : "New: ";
-            md += "- " + std::string(mark) + text + "\n";
+            out += "- " + std::string(mark) + md(text) + "\n";
         }
-        md += "\n";
+        out += "\n";
     }
-    if (!p.source.empty()) md += "Source: " + p.source + "\n\n";
-    return md;
+    if (!p.source.empty()) out += "Source: " + md(p.source) + "\n\n";
+    return out;
 }
 
 std::string transcript_header(const Story& s, int last) {
     last = std::max(0, std::min(last, static_cast<int>(s.steps.size()) - 1));
-    std::string md = "# " + s.title + "\n\n" + s.show + ". The walkthrough up to " + progress(s, last) + ".";
+    std::string out = "# " + md(s.title) + "\n\n" + md(s.show) + ". The walkthrough up to " + progress(s, last) + ".";
+    // The link as an autolink: the loader lets through no character that
+    // could end it (belief_fields.cpp, web_link_problem).
     if (!s.source.title.empty())
-        md += " The facts come from \xE2\x80\x9C" + s.source.title + "\xE2\x80\x9D" +
-              (s.source.url.empty() ? std::string() : " (" + s.source.url + ")") + "; the words are the explainer's own.";
-    return md + "\n\n";
+        out += " The facts come from \xE2\x80\x9C" + md(s.source.title) + "\xE2\x80\x9D" +
+               (s.source.url.empty() ? std::string() : " (<" + s.source.url + ">)") + "; the words are the explainer's own.";
+    return out + "\n\n";
 }
 
 std::string transcript(const Story& s, int last) {

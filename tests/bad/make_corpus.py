@@ -231,8 +231,16 @@ edit("cite-backwards", "entities[1].cite: \"end:5-2\" ends before it starts", la
 edit("cite-paragraph-zero", "entities[1].cite: \"end:0\" is not a source passage (expected \"part:paragraph\" or \"part:first-last\", such as \"middle:4\" or \"ending:2-3\")",
      lambda s: (with_source(s), set_(["entities", 1, "cite"], "end:0")(s)))
 edit("source-not-text", "source: expected the source's title, or an object with its title, url and parts, found a number", set_(["source"], 7))
-edit("source-bad-url", "source.url: \"javascript:alert(1)\" is not a web link (it must start with https:// or http://)",
+edit("source-bad-url", "source.url: \"javascript:alert(1)\" is not a web link we can show: it must start with https://",
      lambda s: (with_source(s), s["source"].update({"url": "javascript:alert(1)"})))
+edit("source-url-breaks-out", "source.url: \"https://ok.example/) [x](javascript:alert(7))\" is not a web link we can show: it contains a character a link must write escaped (\" \")",
+     lambda s: (with_source(s), s["source"].update({"url": "https://ok.example/) [x](javascript:alert(7))"})))
+edit("source-url-plain-http", "source.url: \"http://example.org/\" is not a web link we can show: it must start with https://",
+     lambda s: (with_source(s), s["source"].update({"url": "http://example.org/"})))
+edit("source-url-no-host", "source.url: \"https:///etc/passwd\" is not a web link we can show: it has no host name after https://",
+     lambda s: (with_source(s), s["source"].update({"url": "https:///etc/passwd"})))
+edit("title-bidi-override", "title: contains a text-direction control (U+202E), which can make the text read differently from what it holds",
+     set_(["title"], "Safe title \u202egnp.exe"))
 edit("source-duplicate-part", "source.parts[1].id: duplicate id \"start\" (also source.parts[0])",
      lambda s: (with_source(s), set_(["source", "parts", 1, "id"], "start")(s)))
 edit("type-membership-not-bool", "relationTypes[0].membership: expected true or false, found a number", set_(["relationTypes", 0, "membership"], 1))

@@ -125,3 +125,22 @@ TEST_CASE("a step's Markdown says what it reveals, what changed and where it com
     CHECK(contains(md, "- Revealed: The Mask is the Villain."));
     CHECK(contains(md, "- New: Villain fights Hero"));
 }
+
+TEST_CASE("story text reaches the Markdown transcript as text: no markup, link, image or HTML of its own") {
+    auto j = fixture::story();
+    j["title"] = "# Tiny <script>alert(1)</script>";
+    j["source"] = {{"title", "A *review* & more"}, {"url", "https://ok.example/a_(b)?c=1#d"}};
+    j["steps"][0]["title"] = "[x](javascript:alert(7)) ![i](https://evil.example/p.png)";
+    j["steps"][0]["narration"] = "First line.\n# Not a heading\n  > not a quote\n1. not a list\n- nor this\n`code` **bold** ~~gone~~ | a | b |";
+    const auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    const auto header = text_version::transcript_header(r.story, 0);
+    CHECK(contains(header, "# \\# Tiny \\<script\\>alert(1)\\</script\\>\n"));
+    CHECK(contains(header, "\xE2\x80\x9C" "A \\*review\\* \\& more\xE2\x80\x9D (<https://ok.example/a_(b)?c=1#d>)"));
+    const auto md = text_version::markdown(r.story, 0);
+    INFO(md);
+    CHECK(contains(md, "## Step 1 of 4: \\[x\\](javascript:alert(7)) !\\[i\\](https://evil.example/p.png)\n"));
+    CHECK(contains(md, "First line.\n\\# Not a heading\n\\> not a quote\n1\\. not a list\n\\- nor this\n"
+                       "\\`code\\` \\*\\*bold\\*\\* \\~\\~gone\\~\\~ \\| a \\| b \\|\n"));
+    INFO(md);
+}
