@@ -11,6 +11,7 @@ need_pkgs=(cmake ninja-build g++ emscripten nlohmann-json3-dev doctest-dev
            chromium fonts-dejavu-core fonttools xz-utils
            unicode-data                  # the tables for comparing text as a reader does
            clang libclang-rt-14-dev      # clang's libFuzzer, for the fuzz targets
+           brotli                        # the site's precompressed .br copies
            libglfw3-dev libpng-dev xvfb xauth)   # the desktop host and its screenshot test
 # Node.js and npm may come from elsewhere than Debian (they do on this image);
 # only install Debian's when there is no node at all.

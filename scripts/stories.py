@@ -10,7 +10,7 @@ are served as stories/<id>.json with stories/<id>.text.json. The page only
 ever fetches a path made from an id it found in this list.
 
 --page fills the page's {{title}} and {{show}} (its title, header and social
-text) from the first story, HTML-escaped; the page swaps in another's when it
+text) from the first story, and {{csp}} from shell/csp.txt, HTML-escaped; the page swaps in another's when it
 opens one.
 """
 import html
@@ -39,6 +39,9 @@ with open(page_in, encoding="utf-8") as f:
     page = f.read()
 # One pass: text put in is never read again for placeholders (a title
 # containing "{{show}}" stays as written).
-page = re.sub(r"\{\{(title|show)\}\}", lambda m: html.escape(str(stories[0][m.group(1)])), page)
+# {{csp}}: the page's policy, from its one source.
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shell", "csp.txt"), encoding="utf-8") as f:
+    values = {"title": str(stories[0]["title"]), "show": str(stories[0]["show"]), "csp": f.read().strip()}
+page = re.sub(r"\{\{(title|show|csp)\}\}", lambda m: html.escape(values[m.group(1)]), page)
 with open(page_out, "w", encoding="utf-8") as f:
     f.write(page)

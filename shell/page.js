@@ -30,21 +30,38 @@
 
   function progress(fraction) { $('progress').style.width = Math.round(Math.min(1, fraction) * 100) + '%'; }
 
-  async function fetchBytes(url, onProgress) {
+  // A file as bytes, refused past `limit` (what it may hold once decoded).
+  // Content-Length counts what was sent: with Content-Encoding (a host that
+  // serves precompressed files) the body decodes to more, so it is only a
+  // hint for the progress bar, never a size the bytes must fit.
+  const MiB = 1024 * 1024;
+  async function fetchBytes(url, onProgress, limit = 64 * MiB) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(url + ': the server answered ' + response.status + ' ' + response.statusText);
-    const total = Number(response.headers.get('Content-Length')) || 0;
-    if (!onProgress || !total || !response.body) return new Uint8Array(await response.arrayBuffer());
+    const sent = Number(response.headers.get('Content-Length')) || 0;
+    const encoded = !!response.headers.get('Content-Encoding');
+    const tooBig = () => new Error(url + ' is larger than the ' + Math.round(limit / MiB) + ' MB it may be');
+    if (sent > limit && !encoded) throw tooBig();
+    if (!response.body) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.length > limit) throw tooBig();
+      return bytes;
+    }
     const reader = response.body.getReader();
-    const bytes = new Uint8Array(total);
+    let bytes = new Uint8Array(encoded ? Math.min(limit, sent * 4 || 65536) : Math.min(limit, sent || 65536));
     let got = 0;
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (got + value.length > bytes.length) throw new Error(url + ' is larger than announced');
+      if (got + value.length > limit) { reader.cancel(); throw tooBig(); }
+      if (got + value.length > bytes.length) {   // grow by doubling, never past the limit
+        const grown = new Uint8Array(Math.min(limit, Math.max(bytes.length * 2, got + value.length)));
+        grown.set(bytes.subarray(0, got));
+        bytes = grown;
+      }
       bytes.set(value, got);
       got += value.length;
-      onProgress(got / total);
+      if (onProgress && sent) onProgress(encoded ? Math.min(0.95, got / (sent * 3)) : got / sent);
     }
     return bytes.subarray(0, got);
   }
@@ -102,23 +119,34 @@
     $('tv-note').hidden = false;
     $('tv-note').textContent = reason + ' The map cannot be drawn here, so this is the whole explainer as text: step through it below.';
     startText(true);
+    storyChosen.then(() => { if (storyNotice) toast(storyNotice, 8000); }, () => {});
   }
   // Which story: ?story=<id> names one in the site's list (stories.json);
   // only a path made from an id found there is ever fetched. An unknown id
   // says so and shows the site's own story.
+  const kMaxStoryBytes = 16 * 1024 * 1024;   // loader::kMaxBytes
+  // The map and the text version alike wait for the choice (storyChosen).
   const wanted = new URLSearchParams(location.search).get('story');
   let story = { id: '', text: 'text.json', shareable: true };   // the site's own story
   let storyNotice = '';
-  async function fetchStory(onProgress) {
-    if (!wanted) return fetchBytes('story.json', onProgress);
+  const storyChosen = (async () => {
+    if (!wanted) return;
     const list = JSON.parse(new TextDecoder().decode(await fetchBytes('stories.json')));
     const entry = (list.stories || []).find((s) => s.id === wanted);
-    if (!entry || entry.default) {
-      if (!entry) storyNotice = 'This site has no story called \u201c' + wanted.slice(0, 64) + '\u201d; here is ' + (list.stories[0] || {}).title + '.';
-      return fetchBytes('story.json', onProgress);
+    if (!entry) {   // the name as the core quotes link text (shell/link.js)
+      storyNotice = 'This site has no story called ' + window.explainerLink.shown(wanted) + '; here is ' +
+                    ((list.stories || [])[0] || {}).title + '.';
+      return;
     }
+    if (entry.default) return;
     story = { id: entry.id, text: 'stories/' + entry.id + '.text.json', shareable: true };
-    return fetchBytes('stories/' + entry.id + '.json', onProgress);
+    // Named at once, in the map and the text version alike (as text).
+    $('story-title').textContent = entry.title;
+    $('story-show').textContent = entry.show;
+  })();
+  async function fetchStory(onProgress) {
+    await storyChosen;
+    return fetchBytes(story.id ? 'stories/' + story.id + '.json' : 'story.json', onProgress, kMaxStoryBytes);
   }
   // The header names the story on screen (its title and show, as text).
   function showStoryTitle() {
@@ -136,7 +164,6 @@
   // A story file the reader picks or drops: checked and shown here, in this
   // tab; nothing is uploaded. A broken one lists its problems and leaves the
   // story on screen as it was.
-  const kMaxStoryBytes = 16 * 1024 * 1024;
   function openStoryFile(file) {
     if (!program) { toast('The explainer is still loading'); return; }
     if (file.size > kMaxStoryBytes) {
@@ -159,7 +186,7 @@
   }
 
   const page = {
-    textUrl() { return story.text; },
+    textUrl() { return storyChosen.then(() => story.text, () => story.text); },
     mirror(text) { $('mirror').textContent = text; },
     writeUrl(fragment, push) {
       lastHash = fragment;

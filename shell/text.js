@@ -42,10 +42,12 @@
     if (!loading) {
       // The story's own text data (explainerPage.textUrl): none for a story
       // opened from a file, whose text version would have to be built first.
-      const url = window.explainerPage.textUrl();
-      if (!url) return Promise.reject(new Error('this story was opened from a file, and only the map is made for it'));
-      loading = fetch(url).then((r) => {
-        if (!r.ok) throw new Error(url + ': the server answered ' + r.status + ' ' + r.statusText);
+      // It waits for the page's choice of story (?story=).
+      loading = Promise.resolve(window.explainerPage.textUrl()).then((url) => {
+        if (!url) throw new Error('this story was opened from a file, and only the map is made for it');
+        return fetch(url);
+      }).then((r) => {
+        if (!r.ok) throw new Error(r.url + ': the server answered ' + r.status + ' ' + r.statusText);
         return r.json();
       }).then((json) => { data = resolve(json); render(); return data; });
     }
@@ -53,37 +55,42 @@
   }
 
   // text.json says, per step, only what differs from the step before
-  // (src/cli/site.h): cards that changed, entities added or gone, and
-  // relationship lines new or reworded ([place, line]) or gone. A step's map
-  // is rebuilt from them when asked for (mapAt), replaying from the last one
-  // made, so no step's lists are kept but the one on screen.
+  // (src/cli/site.h): cards whose text changed, their links new, reworded
+  // ([relationship, line]) or gone, entities added or gone, and relationship
+  // lines new or reworded ([place, line]) or gone. A step's map is rebuilt
+  // from them when asked for (mapAt), replaying from the last one made, so
+  // no step's lists are kept but the one on screen.
   function resolve(json) {
-    json.cards = {};   // per entity: [step, card] each time its card changed
-    json.steps.forEach((step, k) => {
-      for (const [id, card] of Object.entries(step.cards)) (json.cards[id] = json.cards[id] || []).push([k, { id, ...card }]);
-    });
+    // What links are resolved against (shell/link.js): ids and old ids.
+    json.index = { steps: json.steps, entities: json.order.map((id) => ({ id, aliases: (json.entityAliases || {})[id] || [] })) };
     return json;
   }
-  function cardAt(id, k) {
-    const history = data.cards[id] || [];
-    let card = null;
-    for (const [from, c] of history) { if (from > k) break; card = c; }
-    return card;
-  }
-  let replay = null;   // { k, onMap, lines, map }: the last step rebuilt
+  let replay = null;   // { k, onMap, lines, cards, map }: the last step rebuilt
   function mapAt(k) {
     if (replay && replay.k === k) return replay.map;
-    if (!replay || replay.k > k) replay = { k: -1, onMap: new Set(), lines: [] };
+    if (!replay || replay.k > k) replay = { k: -1, onMap: new Set(), lines: [], cards: new Map() };
     for (let i = replay.k + 1; i <= k; ++i) {
       const step = data.steps[i];
       for (const id of step.entitiesAdded) replay.onMap.add(id);
       for (const id of step.entitiesGone || []) replay.onMap.delete(id);
       for (const [place, line] of step.relationships) replay.lines[place] = line;
       for (const place of step.relationshipsGone || []) delete replay.lines[place];
+      for (const [id, change] of Object.entries(step.cards)) {
+        if (!replay.cards.has(id)) replay.cards.set(id, { text: {}, links: new Map() });
+        const card = replay.cards.get(id);
+        const { links = [], linksGone = [], ...text } = change;
+        Object.assign(card.text, text);
+        for (const [rel, line] of links) card.links.set(rel, line);
+        for (const rel of linksGone) card.links.delete(rel);
+      }
     }
     replay.k = k;
+    const cardOf = (id) => {
+      const card = replay.cards.get(id) || { text: {}, links: new Map() };   // links by relationship, as the core lists them
+      return { id, ...card.text, links: [...card.links.keys()].sort((a, b) => a - b).map((rel) => card.links.get(rel)) };
+    };
     replay.map = {
-      entityList: data.order.filter((id) => replay.onMap.has(id)).map((id) => cardAt(id, k)),
+      entityList: data.order.filter((id) => replay.onMap.has(id)).map(cardOf),
       rels: replay.lines.filter((line) => line !== undefined),
     };
     return replay.map;
@@ -99,11 +106,22 @@
   };
 
   function onMap(k, id) { return k >= 0 && mapAt(k).entityList.some((e) => e.id === id); }
+  // Alone, as the program writes the address: rapid stepping is one history
+  // entry, and writes held back by the rate limit land a little later.
+  const history = window.explainerLink.historyPolicy();
+  let heldBack = 0;
   function writeUrl(push) {
     const step = data.steps[view.index];
-    const fragment = '#/' + step.id + (view.selected ? '/' + view.selected : '');
+    const fragment = window.explainerLink.format(step.id, view.selected);
+    if (location.hash === fragment) { lastHash = fragment; return; }
+    const write = history.decide(performance.now(), push);
+    if (write === 'defer') {
+      clearTimeout(heldBack);
+      heldBack = setTimeout(() => writeUrl(false), 1000);
+      return;
+    }
     lastHash = fragment;
-    if (location.hash !== fragment) window.explainerPage.writeUrl(fragment, push);   // the page's one way of writing it
+    window.explainerPage.writeUrl(fragment, write === 'push');   // the page's one way of writing it
   }
   function go(k, push = true) {
     k = Math.max(0, Math.min(k, data.steps.length - 1));
@@ -131,13 +149,14 @@
   }
   // A link: a cold one covers the twists it skips; Back/Forward never do.
   function open(hash, fromHistory) {
-    let stepId = '', entityId = '';
-    try {
-      [stepId = '', entityId = ''] = hash.replace(/^#\/?/, '').slice(0, 512).split('/').map(decodeURIComponent);
-    } catch (e) { /* a broken escape: treated as no step */ }
-    let k = data.steps.findIndex((s) => s.id === stepId || s.aliases.includes(stepId));
-    const notice = stepId && k < 0 ? 'There is no step “' + stepId.slice(0, 64) + '”; here is the beginning.' : '';
-    if (k < 0) k = 0;
+    // The program's own rules and notices (shell/link.js mirrors deep_link).
+    const target = window.explainerLink.resolve(data.index, hash);
+    let k = target.step, notice = target.notice;
+    let entityId = target.entity < 0 ? '' : data.index.entities[target.entity].id;
+    if (entityId && !onMap(k, entityId)) {   // as the navigator says it: naming them would be a spoiler
+      notice = 'That link selects someone who has not appeared yet at this step; showing the step without a selection.';
+      entityId = '';
+    }
     let first = -1, skipped = 0;
     if (!fromHistory) {
       for (let i = furthest + 1; i <= k; ++i) if (data.steps[i].reveal) { if (first < 0) first = i; ++skipped; }

@@ -2,8 +2,9 @@
 //
 //   explain check FILE            validate; print a summary, or every problem
 //   explain show FILE STEP-ID     the story so far and the map at that step
-//   explain site FILE OUT-DIR [--base-url URL]
-//                                 text.json and link-preview pages (site.h)
+//   explain site FILE OUT-DIR [--base-url URL] [--csp POLICY]
+//                                 text.json and link-preview pages (site.h),
+//                                 the pages under POLICY (shell/csp.txt)
 //   explain text FILE OUT.json    the text version's data alone (another story)
 //
 // Exit status: 0 fine, 1 the story has problems or the step is unknown,
@@ -27,7 +28,7 @@ using namespace explainer;
 int usage() {
     std::cerr << "usage: explain check FILE\n"
                  "       explain show FILE STEP-ID\n"
-                 "       explain site FILE OUT-DIR [--base-url URL]\n"
+                 "       explain site FILE OUT-DIR [--base-url URL] [--csp POLICY]\n"
                  "       explain text FILE OUT.json\n";
     return 2;
 }
@@ -128,7 +129,14 @@ int show(const story::Story& s, const char* step_id) {
 int main(int argc, char** argv) {
     if (argc < 3) return usage();
     const std::string command = argv[1];
-    const bool site_args = command == "site" && (argc == 4 || (argc == 6 && std::string(argv[4]) == "--base-url"));
+    site::Options options;
+    bool site_args = command == "site" && argc >= 4 && argc % 2 == 0;
+    for (int i = 4; site_args && i + 1 < argc; i += 2) {
+        const std::string flag = argv[i];
+        if (flag == "--base-url") options.base_url = argv[i + 1];
+        else if (flag == "--csp") options.csp = argv[i + 1];
+        else site_args = false;
+    }
     const bool two_args = (command == "show" || command == "text") && argc == 4;
     if (!((command == "check" && argc == 3) || two_args || site_args)) return usage();
     std::string text;
@@ -149,7 +157,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (command == "site") {
-        site::Options options{argv[3], argc == 6 ? argv[5] : ""};
+        options.out_dir = argv[3];
         if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
         return site::write(result.story, options) ? 0 : 2;
     }

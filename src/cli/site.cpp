@@ -176,13 +176,15 @@ bool write_text(const fs::path& path, const std::string& text) {
 
 }  // namespace
 
-std::string preview_page(const story::Story& s, int k, const std::string& image_url, const std::string& base_url) {
+std::string preview_page(const story::Story& s, int k, const std::string& image_url, const std::string& base_url,
+                         const std::string& csp) {
     const auto pv = text_version::preview(s, k);
     const auto& id = s.steps[static_cast<std::size_t>(k)].id;
     const std::string title = escape_html(pv.title), desc = escape_html(pv.description);
     const std::string app = "../../#/" + id;
     std::string h;
     h += "<!doctype html>\n<html lang=\"en\" data-step=\"" + escape_html(id) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    if (!csp.empty()) h += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + escape_html(csp) + "\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     h += "<title>" + title + "</title>\n";
     h += "<meta name=\"description\" content=\"" + desc + "\">\n";
@@ -215,8 +217,13 @@ nlohmann::json text_json(const story::Story& s) {
     std::stable_sort(all.begin(), all.end(), [&](int a, int b) {
         return s.entities[static_cast<std::size_t>(a)].first_step < s.entities[static_cast<std::size_t>(b)].first_step;
     });
-    for (int e : all) order.push_back(s.entities[static_cast<std::size_t>(e)].id);
-    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"order", std::move(order)},
+    auto aliases = nlohmann::json::object();   // old ids, which links still name
+    for (int e : all) {
+        const auto& entity = s.entities[static_cast<std::size_t>(e)];
+        order.push_back(entity.id);
+        if (!entity.aliases.empty()) aliases[entity.id] = entity.aliases;
+    }
+    nlohmann::json j = {{"id", s.id}, {"title", s.title}, {"show", s.show}, {"order", std::move(order)}, {"entityAliases", std::move(aliases)},
                         {"steps", nlohmann::json::array()}};
     StepWriter steps(s);
     for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) j["steps"].push_back(steps.next(k));
@@ -229,7 +236,7 @@ bool write(const story::Story& s, const Options& o) {
 
     for (const auto& step : s.steps) {
         const std::string image = (o.base_url.empty() ? std::string() : o.base_url + "s/" + step.id + "/") + "preview.png";
-        if (!write_text(out / "s" / step.id / "index.html", preview_page(s, static_cast<int>(&step - s.steps.data()), image, o.base_url)))
+        if (!write_text(out / "s" / step.id / "index.html", preview_page(s, static_cast<int>(&step - s.steps.data()), image, o.base_url, o.csp)))
             return false;
     }
     std::cerr << "explain site: text.json and " << s.steps.size() << " preview pages";

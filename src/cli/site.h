@@ -25,13 +25,15 @@ namespace site {
 struct Options {
     std::string out_dir;    // the site folder
     std::string base_url;   // "https://example.org/explainer/", or "" for relative links
+    std::string csp;        // the pages' Content-Security-Policy <meta> (shell/csp.txt), or "" for none
 };
 
 // Writes the files; returns false after saying on stderr what failed.
 bool write(const explainer::story::Story& story, const Options& options);
 
 // What text.json holds: the story's id, title and show; "order", every
-// entity id in the order the text lists nodes; and per step its text plus
+// entity id in the order the text lists nodes; "entityAliases", the old ids
+// of those that have them; and per step its text plus
 // only what differs from the step before: "cards" that changed (their text
 // whole; their links as [relationship, line] new or reworded, and
 // "linksGone"; a card lists its links by relationship),
@@ -45,6 +47,6 @@ nlohmann::json text_json(const explainer::story::Story& story);
 
 // The HTML of step k's preview page (every value escaped).
 std::string preview_page(const explainer::story::Story& story, int step, const std::string& image_url,
-                         const std::string& base_url);
+                         const std::string& base_url, const std::string& csp = {});
 
 }  // namespace site

@@ -28,8 +28,8 @@ bool percent_decode(std::string_view in, std::string& out) {
     return true;
 }
 
-// Shown in a notice: printable ASCII only, cut short, so a hostile link can
-// neither spoof text nor flood the page (and notices are never HTML anyway).
+}  // namespace
+
 std::string shown(std::string_view id) {
     std::string out;
     for (char c : id) {
@@ -41,8 +41,6 @@ std::string shown(std::string_view id) {
     }
     return "\"" + out + "\"";
 }
-
-}  // namespace
 
 Link parse(std::string_view f) {
     Link link;

@@ -25,7 +25,11 @@ struct Link {
     std::string entity;   // empty when absent
 };
 
-Link parse(std::string_view fragment);            // with or without the leading '#'
+Link parse(std::string_view fragment);
+// Text from a link as a notice quotes it: printable ASCII only (anything else
+// becomes '?'), at most 40 characters then "...", in quotes. A hostile link
+// can neither spoof text (quotes, direction controls) nor flood the page.
+std::string shown(std::string_view text);            // with or without the leading '#'
 std::string format(std::string_view step_id, std::string_view entity_id = {});
 
 struct Target {

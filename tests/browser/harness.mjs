@@ -23,12 +23,14 @@ async function freePort() {
 }
 
 // Served as scripts/serve.py serves it: under the page's Content-Security-
-// Policy. { csp: false }: a plain static server, for the benchmarks' own
-// comparison pages (which keep their scripts inline).
+// Policy, precompressed where the site has .br/.gz copies; `args` go to
+// serve.py (--plain, --embed-from ORIGIN). { csp: false }: a plain static
+// server with no headers of its own, for the benchmarks' comparison pages
+// (which keep their scripts inline) and for what the page promises anywhere.
 const SERVE_PY = new URL('../../scripts/serve.py', import.meta.url).pathname;
-export async function serve(dir, { csp = true } = {}) {
+export async function serve(dir, { csp = true, args = [] } = {}) {
   const port = await freePort();
-  const command = csp ? [SERVE_PY, dir, String(port)]
+  const command = csp ? [SERVE_PY, dir, String(port), ...args]
                       : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
   const proc = spawn('python3', command, { stdio: 'ignore' });
   for (let i = 0; i < 100; ++i) {   // wait until it answers

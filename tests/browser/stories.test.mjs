@@ -80,6 +80,43 @@ test('an unknown or hostile ?story= shows the site\'s own story and says so; not
   }
 });
 
+test('a crafted ?story= can\'t put its own words on screen: the toast quotes it as the core quotes link text', async () => {
+  // Quotes, a direction override and a NUL, as a phishing line would use them.
+  const wanted = '\u201d. This copy is out of date; the real site is evil.example \u202e\u0000\u201c';
+  const { context, page, problems } = await open(browser, `${server.url}?story=${encodeURIComponent(wanted)}`, LAPTOP);
+  const said = await page.textContent('#toast');
+  assert.equal(said, 'This site has no story called "???. This copy is out of date; the real ..."; here is ' +
+                     'Metallic Rouge: the ending, untangled.');
+  assert.doesNotMatch(said, /[\u0000\u201c\u201d\u202e]|evil/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('without WebGL2, ?story=<id> shows that story\'s text version and title, never the default\'s; a link\'s words are quoted as the core does', async () => {
+  for (let run = 0; run < 3; ++run) {   // it raced: the default story won 3 runs in 4
+    const context = await browser.newContext(LAPTOP);
+    await context.addInitScript(() => {
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+    });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${server.url}?story=tiny#/s2`);
+    await page.waitForFunction(() => /of 4/.test(document.getElementById('tv-progress').textContent), null, { timeout: 30000 });
+    assert.deepEqual(await header(page), ['Tiny', 'Test Show']);
+    assert.match(await page.textContent('#tv-body h2'), /Two/);
+    assert.ok(!fetched.includes('/text.json'), fetched.join(' '));
+    assert.match(await page.title(), /Tiny/);
+    // A step that isn't there, named with quotes and an override: the program's notice, word for word.
+    await page.evaluate(() => { location.hash = '#/%E2%80%9D.%20The%20real%20site%20is%20evil.example%E2%80%AE'; });
+    await page.waitForFunction(() => /No step called/.test(document.getElementById('tv-body').textContent));
+    assert.equal(await page.textContent('#tv-body .tv-notice'),
+                 'No step called "???. The real site is evil.example???" in this story; starting from the beginning.');
+    await context.close();
+  }
+});
+
 test('a broken story file lists its located problems and keeps the story on screen; a sound one starts afresh', async () => {
   const { context, page, problems } = await open(browser, `${server.url}#/naomi`, LAPTOP);
   const before = await state(page);

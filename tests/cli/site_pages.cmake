@@ -8,6 +8,7 @@ file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 file(WRITE "${OUT}/story.json" "${story}")
 execute_process(COMMAND "${EXPLAIN}" site "${OUT}/story.json" "${OUT}" --base-url https://example.org/mr
+                        --csp "default-src 'self'; object-src 'none'"
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "explain site exited ${rc}: ${err}")
@@ -25,7 +26,8 @@ foreach(needle
     "<title>Step 18 of 25 (a twist, hidden) · Metallic &lt;script&gt;x&lt;/script&gt; &quot;Rouge&quot; &amp; &#39;co&#39;</title>"
     "<meta property=\"og:image\" content=\"https://example.org/mr/s/twist-4/preview.png\">"
     "<meta property=\"og:url\" content=\"https://example.org/mr/s/twist-4/\">"
-    "<meta name=\"twitter:card\" content=\"summary_large_image\">")
+    "<meta name=\"twitter:card\" content=\"summary_large_image\">"
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;self&#39;; object-src &#39;none&#39;\">")
   string(FIND "${twist}" "${needle}" at)
   if(at EQUAL -1)
     message(SEND_ERROR "missing from s/twist-4/index.html: ${needle}")

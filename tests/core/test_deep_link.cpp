@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <map>
 #include <string>
 
 #include "core/deep_link.h"
 #include "core/loader.h"
+#include "core/navigator.h"
 #include "fixture.h"
 
 using namespace explainer;
@@ -119,4 +121,53 @@ TEST_CASE("an id longer than any id can be is malformed, so every parsed link su
     CHECK(again.status == explainer::deep_link::Link::Status::Ok);
     CHECK(again.step == longest);
     CHECK(explainer::deep_link::parse("#/" + longest + "a").status == explainer::deep_link::Link::Status::Malformed);
+}
+
+// tests/data/links.json: the vectors shell/link.js meets too
+// (tests/browser/link.test.mjs), so both codecs read every link alike.
+TEST_CASE("the shared link vectors: parse, format, resolve and shown") {
+    const auto v = nlohmann::json::parse(fixture::read(LINK_VECTORS));
+    auto fragment = [](const nlohmann::json& c) {
+        if (!c.contains("repeat")) return c["fragment"].get<std::string>();
+        std::string out = "#/";
+        for (int i = 0; i < c["repeat"][1].get<int>(); ++i) out += c["repeat"][0].get<std::string>();
+        return out;
+    };
+    const std::map<std::string, Status> statuses = {
+        {"empty", Status::Empty}, {"ok", Status::Ok}, {"malformed", Status::Malformed}, {"too-long", Status::TooLong}};
+    for (const auto& c : v["parse"]) {
+        CAPTURE(c.dump());
+        const auto l = deep_link::parse(fragment(c));
+        CHECK(l.status == statuses.at(c["status"].get<std::string>()));
+        if (c["status"] == "ok") {
+            CHECK(l.step == c["step"].get<std::string>());
+            CHECK(l.entity == c["entity"].get<std::string>());
+        }
+    }
+    for (const auto& c : v["format"])
+        CHECK(deep_link::format(c["step"].get<std::string>(), c["entity"].get<std::string>()) == c["fragment"].get<std::string>());
+    auto j = fixture::story();
+    for (const auto& [list, aliases] : v["aliases"].items())
+        for (auto& item : j[list])
+            if (aliases.contains(item["id"].get<std::string>())) item["aliases"] = aliases[item["id"].get<std::string>()];
+    const auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    for (const auto& c : v["resolve"]) {
+        CAPTURE(c.dump());
+        const auto t = deep_link::resolve(r.story, fragment(c));
+        CHECK(r.story.steps[static_cast<std::size_t>(t.step)].id == c["step"].get<std::string>());
+        CHECK((t.entity < 0 ? std::string() : r.story.entities[static_cast<std::size_t>(t.entity)].id) == c["entity"].get<std::string>());
+        CHECK(t.canonical == c["canonical"].get<std::string>());
+        CHECK(t.notice == c["notice"].get<std::string>());
+    }
+    for (const auto& c : v["shown"]) CHECK(deep_link::shown(c["text"].get<std::string>()) == c["shown"].get<std::string>());
+    for (const auto& c : v["history"]) {
+        navigator::HistoryPolicy policy;
+        std::vector<std::string> decisions;
+        for (const auto& w : c["writes"]) {
+            const auto d = policy.decide(w[0].get<double>(), w[1].get<bool>());
+            decisions.push_back(d == navigator::HistoryPolicy::Write::Push ? "push" : d == navigator::HistoryPolicy::Write::Replace ? "replace" : "defer");
+        }
+        CHECK(decisions == c["decisions"].get<std::vector<std::string>>());
+    }
 }
