@@ -161,9 +161,56 @@
     $('story-problems').hidden = false;
     $('sp-close').focus();
   }
+  // Which story each history entry belongs to: 'site' (the site's, as
+  // ?story= chose it) or 'file:<id>', a story opened from a file in this tab.
+  // Back and Forward switch stories where an entry's differs, so the two are
+  // never mixed. An opened story is kept in sessionStorage (up to
+  // kKeptChars), so a reload or Back after one reopens it; one too big to
+  // keep makes reloading ask first.
+  let storyKey = 'site', siteStory = null, siteStoryBytes = null;
+  const kKeptChars = 2 * 1024 * 1024;
+  const opened = new Map();   // key → { name, bytes, kept }
+  const entry = () => ({ explainer: 1, story: storyKey });
+  function keepOpened(key, name, bytes) {
+    let kept = false;
+    try {
+      const text = new TextDecoder().decode(bytes);
+      if (text.length <= kKeptChars) { sessionStorage.setItem('explainer:' + key, JSON.stringify({ name, text })); kept = true; }
+    } catch (e) { /* no storage here (a sandboxed frame, a full quota): kept in memory only */ }
+    opened.set(key, { name, bytes, kept });
+  }
+  function openedStory(key) {
+    if (opened.has(key)) return opened.get(key);
+    try {
+      const saved = JSON.parse(sessionStorage.getItem('explainer:' + key) || 'null');
+      if (saved) return { name: saved.name, bytes: new TextEncoder().encode(saved.text), kept: true };
+    } catch (e) { /* nothing kept */ }
+    return null;
+  }
+  // Puts the story of history entry `key` on screen (the site's if that one
+  // is gone); says which it showed.
+  function switchStory(key) {
+    const file = key === 'site' ? null : openedStory(key);
+    if (key !== 'site' && !file) {
+      toast('The story opened from a file is no longer kept in this tab; here is this site\u2019s story.', 6000);
+      key = 'site';
+    }
+    const problems = program.openStory(file ? file.bytes : siteStoryBytes);
+    if (problems) { storyProblems(file ? file.name : 'The story', problems.split('\n').filter(Boolean)); return storyKey; }
+    storyKey = key;
+    story = file ? { id: '', text: '', shareable: false } : siteStory;
+    if (window.explainerText) window.explainerText.forget();
+    if (file) setTextView(false);
+    showStoryTitle();
+    return key;
+  }
+  window.addEventListener('beforeunload', (e) => {
+    const file = storyKey !== 'site' && opened.get(storyKey);
+    if (file && !file.kept) { e.preventDefault(); e.returnValue = ''; }   // it would be lost: ask first
+  });
   // A story file the reader picks or drops: checked and shown here, in this
   // tab; nothing is uploaded. A broken one lists its problems and leaves the
-  // story on screen as it was.
+  // story on screen as it was. A sound one gets a history entry of its own.
   function openStoryFile(file) {
     if (!program) { toast('The explainer is still loading'); return; }
     if (file.size > kMaxStoryBytes) {
@@ -171,13 +218,16 @@
       return;
     }
     file.arrayBuffer().then((buffer) => {
-      const problems = program.openStory(new Uint8Array(buffer));
+      const bytes = new Uint8Array(buffer);
+      const problems = program.openStory(bytes);
       if (problems) { storyProblems(file.name, problems.split('\n').filter(Boolean)); return; }
       $('story-problems').hidden = true;
+      storyKey = 'file:' + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
+      keepOpened(storyKey, file.name, bytes);
       story = { id: '', text: '', shareable: false };
       if (window.explainerText) window.explainerText.forget();
       setTextView(false);
-      history.replaceState({ explainer: 1 }, '', location.pathname + location.search);
+      history.pushState(entry(), '', location.pathname + location.search);
       lastHash = '';
       program.openUrl('', false);
       showStoryTitle();
@@ -191,8 +241,8 @@
     writeUrl(fragment, push) {
       lastHash = fragment;
       const url = location.pathname + location.search + fragment;
-      if (push) history.pushState({ explainer: 1 }, '', url);
-      else history.replaceState({ explainer: 1 }, '', url);
+      if (push) history.pushState(entry(), '', url);
+      else history.replaceState(entry(), '', url);
     },
     copyLink(stepId, title) {
       if (!story.shareable) { toast('A story opened from a file has no link to share'); return; }
@@ -258,9 +308,17 @@
           api.search($('search').value);
         },
       });
-      history.replaceState({ explainer: 1 }, '', location.href);
+      siteStory = story;
+      // A reload (or a return) to an entry of a story opened from a file
+      // reopens that story, if this tab still keeps it.
+      const was = history.state && history.state.explainer ? history.state.story || 'site' : 'site';
+      if (was !== 'site') {
+        storyKey = switchStory(was);
+        if (storyKey === was) toast('Reopened ' + openedStory(was).name);
+      }
+      history.replaceState(entry(), '', location.href);
       lastHash = location.hash;
-      api.openUrl(location.hash, false);
+      api.openUrl(location.hash, was !== 'site' && storyKey === was);
       showStoryTitle();
       if (storyNotice) toast(storyNotice, 8000);
       window.addEventListener('popstate', onUrl);
@@ -348,9 +406,11 @@
   });
 
   function onUrl() {
-    if (location.hash === lastHash) return;
-    lastHash = location.hash;
     const fromHistory = !!(history.state && history.state.explainer);
+    const key = fromHistory ? history.state.story || 'site' : storyKey;   // a typed fragment stays in this story
+    if (location.hash === lastHash && key === storyKey) return;
+    lastHash = location.hash;
+    if (key !== storyKey && switchStory(key) !== key) history.replaceState(entry(), '', location.href);
     window.explainer.openUrl(location.hash, fromHistory);
   }
 
@@ -365,6 +425,7 @@
     instantiateWasm(imports, done) {
       if (textOnly) return {};   // no WebGL2: the text version stands in, the program never runs
       files.then(([wasm, story, font]) => {
+        siteStoryBytes = story;   // kept: Back from a story opened from a file returns to it
         window.explainerStartup = Object.assign(window.explainerStartup || {}, { files: performance.now() });
         Module.storyBytes = story;
         Module.fontBytes = font;

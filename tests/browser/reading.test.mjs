@@ -20,7 +20,7 @@ const text = JSON.parse(fs.readFileSync(path.join(site, 'text.json'), 'utf8'));
 const mapNames = (() => {
   const names = {}, out = [], onMap = new Set();
   for (const step of text.steps) {
-    for (const [id, card] of Object.entries(step.cards)) names[id] = card.name;
+    for (const [id, card] of Object.entries(step.cards)) if ('name' in card) names[id] = card.name;   // a card's text, where it changed
     for (const id of step.entitiesAdded) onMap.add(id);
     for (const id of step.entitiesGone || []) onMap.delete(id);
     out.push(text.order.filter((id) => onMap.has(id)).map((id) => names[id]));

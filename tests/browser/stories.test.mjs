@@ -113,6 +113,12 @@ test('without WebGL2, ?story=<id> shows that story\'s text version and title, ne
     await page.waitForFunction(() => /No step called/.test(document.getElementById('tv-body').textContent));
     assert.equal(await page.textContent('#tv-body .tv-notice'),
                  'No step called "???. The real site is evil.example???" in this story; starting from the beginning.');
+    // Rapid stepping is one history entry, as the program groups it.
+    await page.waitForTimeout(800);   // past the grouping of the notice's own write
+    const entries = await page.evaluate(() => history.length);
+    for (let i = 0; i < 3; ++i) await page.click('#tv-next');
+    assert.match(await page.textContent('#tv-progress'), /Step 4 of 4/);
+    assert.equal(await page.evaluate(() => history.length), entries + 1);
     await context.close();
   }
 });
@@ -165,6 +171,41 @@ test('a broken story file lists its located problems and keeps the story on scre
   await page.click('#text-toggle');
   await page.waitForFunction(() => /opened from a file/.test(document.getElementById('tv-progress').textContent));
   assert.doesNotMatch(await page.textContent('#tv-body'), /Rouge/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a story opened from a file has its own history entries: Back returns to the site\'s story as it was, Forward and a reload bring the file back', async () => {
+  const { context, page, problems } = await open(browser, `${server.url}#/naomi`, LAPTOP);
+  const site = (await state(page)).story.id;
+  await page.setInputFiles('#story-file', { name: 'tiny.json', mimeType: 'application/json', buffer: fs.readFileSync(tinyFile) });
+  await page.waitForFunction(() => window.explainer.state().story.id === 'tiny');
+  for (let i = 0; i < 2; ++i) {   // two steps, each its own entry (past the history's 700 ms grouping)
+    await page.waitForTimeout(900);
+    await page.evaluate(() => window.explainer.next());
+    await frames(page, 3);
+  }
+  assert.equal((await state(page)).step, 's3');
+  await page.goBack(); await page.waitForFunction(() => window.explainer.state().step === 's2');
+  await page.goBack(); await page.waitForFunction(() => window.explainer.state().step === 's1');
+  await page.goBack();   // the entry before the file was opened: the site's story, at its step
+  await page.waitForFunction((id) => window.explainer.state().story.id === id, site);
+  let s = await state(page);
+  assert.equal(s.step, 'naomi');
+  assert.equal(s.notice, '');
+  assert.equal(new URL(page.url()).hash, '#/naomi');
+  assert.deepEqual(await header(page), ['Metallic Rouge: the ending, untangled', 'Metallic Rouge (Bones, Winter 2024)']);
+  await page.goForward();
+  await page.waitForFunction(() => window.explainer.state().story.id === 'tiny');
+  assert.equal((await state(page)).step, 's1');
+  await page.goForward(); await page.waitForFunction(() => window.explainer.state().step === 's2');
+  // A reload keeps it: the tab still holds the opened story.
+  await page.reload();
+  await page.waitForFunction(() => window.explainer && window.explainer.ready && window.explainer.state().story.id === 'tiny', null, { timeout: 30000 });
+  s = await state(page);
+  assert.equal(s.step, 's2');
+  assert.equal(await page.textContent('#toast'), 'Reopened tiny.json');
+  assert.deepEqual(await header(page), ['Tiny', 'Test Show']);
   assert.deepEqual(problems, []);
   await context.close();
 });
