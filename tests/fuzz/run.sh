@@ -6,7 +6,8 @@
 # Each target first replays tests/fuzz/regressions/<target>/ (every input that
 # ever found a defect), then fuzzes from its seeds: for the loader the story,
 # the bad corpus and tests/fuzz/story.dict; for links and the navigator inputs
-# made here from the story's ids. The corpus grows in build/fuzz/work/ between
+# made here from the story's ids; for the whole app (fuzz_app) calls with
+# ids, names and text of every kind. The corpus grows in build/fuzz/work/ between
 # runs. Prints executions and coverage per target; on a finding it prints the
 # report, leaves the input in build/fuzz/work/findings-*, and exits 1.
 set -euo pipefail
@@ -15,7 +16,7 @@ secs="${1:-60}"
 bin=build/fuzz/tests/fuzz
 work=build/fuzz/work
 seeds="$work/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds/loader" "$seeds/link" "$seeds/navigator"
+rm -rf "$seeds" && mkdir -p "$seeds/loader" "$seeds/link" "$seeds/navigator" "$seeds/app"
 python3 tests/bad/make_corpus.py "$work/bad" >/dev/null   # the bad corpus, as the tests write it
 cp data/*.json tests/data/*.json "$work"/bad/*.json "$seeds/loader/"
 python3 - "$seeds" data/metallic-rouge.json <<'PY'
@@ -30,10 +31,15 @@ rng = random.Random(7)
 for i in range(16):
     with open(os.path.join(seeds, 'navigator', f'{i}'), 'wb') as f:
         f.write(bytes(rng.randrange(256) for _ in range(2 * rng.randrange(4, 64))))
+# The app: each text call (query, filter, link, ids) with text of every kind.
+texts = [s.encode() for s in steps[:6] + entities[:6]] + ['日本'.encode() * 14, '\u202e'.encode() * 9, b'kind:character', b'members:neans']
+for i, t in enumerate(texts):
+    with open(os.path.join(seeds, 'app', f'{i}'), 'wb') as f:
+        f.write(bytes([i % 5, len(t)]) + t + bytes([5, 13, 40, 0, 2]) + t[:2])
 PY
 shopt -s nullglob
 status=0
-for t in loader link navigator; do
+for t in loader link navigator app; do
   exe="$bin/fuzz_$t"
   regressions=(tests/fuzz/regressions/$t/*)
   if [ ${#regressions[@]} -gt 0 ]; then
@@ -46,6 +52,7 @@ for t in loader link navigator; do
   extra=()
   [ "$t" = loader ] && extra=(-dict=tests/fuzz/story.dict)
   [ "$t" = navigator ] && extra=(-max_len=4096)
+  [ "$t" = app ] && extra=(-max_len=2048)
   if "$exe" "${extra[@]}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$work/findings-$t-" "$corpus" "$seeds/$t" > "$work/$t.log" 2>&1; then
     execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$work/$t.log")

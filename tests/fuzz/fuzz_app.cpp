@@ -1,0 +1,106 @@
+// fuzz_app — the whole App as the page drives it (window.explainer and the
+// keyboard), with arbitrary bytes as every text it takes: a search query,
+// a filter, a link, a step or entity id. After every operation a frame is
+// drawn headless and state() must be valid JSON, as must the reader state
+// handed to the host; nothing may abort (a query cut inside a character
+// once aborted the JSON writer). Runs on the null host (host_null.cpp), with
+// the real story and DejaVu Sans (Debian's fonts-dejavu-core).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "app.h"
+#include "core/file_text.h"
+#include "fuzz_support.h"
+#include "host_null.h"
+#include "runner.h"
+
+namespace {
+
+struct Ui {
+    App app;
+    std::string font;
+    runner::Runner* runner = nullptr;
+    Ui() {
+        runner::create_context();
+        if (explainer::file_text::read(FONT_FILE, font, 16u << 20) != explainer::file_text::Read::Ok) __builtin_trap();
+        runner = new runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
+        runner->fonts_for(1.0f);
+        unsigned char* pixels;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // as a host does to upload it
+        std::string story;
+        if (explainer::file_text::read(STORY_FILE, story) != explainer::file_text::Read::Ok) __builtin_trap();
+        std::vector<std::string> problems;
+        if (!app.load(story, problems)) __builtin_trap();
+    }
+};
+
+Ui& ui() {
+    static Ui* u = new Ui();   // made once: loading and laying out the story is the slow part
+    return *u;
+}
+
+bool valid_json(const std::string& text) {
+    return !nlohmann::json::parse(text, nullptr, false).is_discarded();
+}
+
+// Bytes of the input, consumed from the front.
+struct Input {
+    const std::uint8_t* p;
+    std::size_t n;
+    std::uint8_t byte() {
+        if (!n) return 0;
+        --n;
+        return *p++;
+    }
+    std::string text() {   // up to 255 arbitrary bytes
+        std::size_t len = byte();
+        if (len > n) len = n;
+        std::string out(reinterpret_cast<const char*>(p), len);
+        p += len;
+        n -= len;
+        return out;
+    }
+};
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    Ui& u = ui();
+    App& app = u.app;
+    app.set_query("");
+    app.set_filter("");
+    app.open_link("", false);
+    Input in{data, size};
+    for (int ops = 0; in.n && ops < 64; ++ops) {
+        switch (in.byte() % 14) {
+            case 0: app.set_query(in.text()); break;
+            case 1: app.set_filter(in.text()); break;
+            case 2: app.open_link(in.text(), in.byte() & 1); break;
+            case 3: app.go_id(in.text()); break;
+            case 4: app.select_id(in.text()); break;
+            case 5: app.next(); break;
+            case 6: app.prev(); break;
+            case 7: app.uncover(); break;
+            case 8: app.replay(); break;
+            case 9: app.go(static_cast<int>(in.byte()) - 8); break;
+            case 10: app.key(static_cast<ImGuiKey>(in.byte() % ImGuiKey_COUNT), in.byte() & 1); break;
+            case 11: app.zoom_by(0.25f + in.byte() / 64.0f, in.byte() * 5.0f, in.byte() * 3.0f); break;
+            case 12: app.request_picture(); break;
+            default: null_host::now += in.byte() * 16.0; break;   // time passes: animations run
+        }
+        null_host::now += 16;
+        const float w = 320.0f + (ops % 4) * 320.0f, h = 480.0f + (ops % 3) * 200.0f;
+        u.runner->frame({w, h, 1.0f}, null_host::now);
+        app.idle(null_host::now);
+        (void)app.take_picture();
+        FUZZ_ASSERT(valid_json(app.state_json()));
+        FUZZ_ASSERT(null_host::reader_state.empty() || valid_json(null_host::reader_state));
+    }
+    return 0;
+}

@@ -1,0 +1,26 @@
+// host_null.cpp — host.h for the fuzz target that drives the whole App: no
+// window, no page. Time is what the target sets; what the app would hand its
+// host (the address, the mirror, the reader's state) is kept, and checked to
+// be valid UTF-8 JSON or text by the target.
+#include "host_null.h"
+
+namespace host {
+
+double now_ms() { return null_host::now; }
+bool prefers_reduced_motion() { return false; }
+void write_url(const std::string& fragment, bool) { null_host::said = fragment; }
+void set_mirror(const std::string& text) { null_host::said = text; }
+void set_title(const std::string& title) { null_host::said = title; }
+void reader_state(const std::string& json) { null_host::reader_state = json; }
+void copy_link(const std::string& step_id, const std::string& title) { null_host::said = step_id + title; }
+void save_transcript(int) {}
+void save_canvas(const std::string& filename) { null_host::said = filename; }
+void place_search(float, float, float, float) {}
+void clear_search() {}
+
+}  // namespace host
+
+namespace null_host {
+double now = 0;
+std::string said, reader_state;
+}  // namespace null_host
