@@ -171,13 +171,28 @@
   const kKeptChars = 2 * 1024 * 1024;
   const opened = new Map();   // key → { name, bytes, kept }
   const entry = () => ({ explainer: 1, story: storyKey });
+  const kOpenedInMemory = 4;   // older opened stories live on only in sessionStorage
   function keepOpened(key, name, bytes) {
     let kept = false;
     try {
       const text = new TextDecoder().decode(bytes);
-      if (text.length <= kKeptChars) { sessionStorage.setItem('explainer:' + key, JSON.stringify({ name, text })); kept = true; }
-    } catch (e) { /* no storage here (a sandboxed frame, a full quota): kept in memory only */ }
+      if (text.length <= kKeptChars) {
+        const item = JSON.stringify({ name, text });
+        // A full quota makes room by dropping the oldest kept story (keys sort by time).
+        for (;;) {
+          try { sessionStorage.setItem('explainer:' + key, item); kept = true; break; } catch (e) {
+            const older = Object.keys(sessionStorage).filter((k) => k.startsWith('explainer:file:') && k !== 'explainer:' + key).sort();
+            if (!older.length) break;
+            sessionStorage.removeItem(older[0]);
+          }
+        }
+      }
+    } catch (e) { /* no storage here (a sandboxed frame): kept in memory only */ }
     opened.set(key, { name, bytes, kept });
+    for (const old of opened.keys()) {
+      if (opened.size <= kOpenedInMemory) break;
+      if (old !== key) opened.delete(old);
+    }
   }
   function openedStory(key) {
     if (opened.has(key)) return opened.get(key);
