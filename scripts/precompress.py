@@ -41,7 +41,9 @@ def main():
                     f.write(data)
                 written += 1
             if brotli and not fresh(path + '.br', path):
-                subprocess.run([brotli, '-f', '-q', '11', '-o', path + '.br', path], check=True)
+                # -n: the copy gets its own time, not the file's (cut to whole seconds,
+                # which would make it older than its file, never served, always rewritten)
+                subprocess.run([brotli, '-f', '-n', '-q', '11', '-o', path + '.br', path], check=True)
                 written += 1
             for copy in (path + '.gz', path + '.br'):   # no saving, no copy
                 if os.path.exists(copy) and os.path.getsize(copy) >= size:

@@ -66,8 +66,8 @@
     return json;
   }
   let replay = null;   // { k, onMap, lines, cards, map }: the last step rebuilt
-  function mapAt(k) {
-    if (replay && replay.k === k) return replay.map;
+  function replayTo(k) {
+    if (replay && replay.k === k) return replay;
     if (!replay || replay.k > k) replay = { k: -1, onMap: new Set(), lines: [], cards: new Map() };
     for (let i = replay.k + 1; i <= k; ++i) {
       const step = data.steps[i];
@@ -85,15 +85,21 @@
       }
     }
     replay.k = k;
+    replay.map = null;
+    return replay;
+  }
+  function mapAt(k) {
+    const r = replayTo(k);
+    if (r.map) return r.map;
     const cardOf = (id) => {
-      const card = replay.cards.get(id) || { text: {}, links: new Map() };   // links by relationship, as the core lists them
+      const card = r.cards.get(id) || { text: {}, links: new Map() };   // links by relationship, as the core lists them
       return { id, ...card.text, links: [...card.links.keys()].sort((a, b) => a - b).map((rel) => card.links.get(rel)) };
     };
-    replay.map = {
-      entityList: data.order.filter((id) => replay.onMap.has(id)).map(cardOf),
-      rels: replay.lines.filter((line) => line !== undefined),
+    r.map = {
+      entityList: data.order.filter((id) => r.onMap.has(id)).map(cardOf),
+      rels: r.lines.filter((line) => line !== undefined),
     };
-    return replay.map;
+    return r.map;
   }
 
   // ---- the reader's moves ------------------------------------------------------
@@ -105,16 +111,18 @@
     select(id) { if (alone) select(id); else window.explainer.select(id); },
   };
 
-  function onMap(k, id) { return k >= 0 && mapAt(k).entityList.some((e) => e.id === id); }
+  function onMap(k, id) { return k >= 0 && replayTo(k).onMap.has(id); }
   // Alone, as the program writes the address: rapid stepping is one history
   // entry, and writes held back by the rate limit land a little later.
-  const history = window.explainerLink.historyPolicy();
+  const writes = window.explainerLink.historyPolicy();   // not `history`: onUrl reads the page's history.state
   let heldBack = 0;
   function writeUrl(push) {
     const step = data.steps[view.index];
     const fragment = window.explainerLink.format(step.id, view.selected);
-    if (location.hash === fragment) { lastHash = fragment; return; }
-    const write = history.decide(performance.now(), push);
+    // The page's own entry is marked as one (as the program marks the one it
+    // lands on), so coming back to it is never a cold link.
+    if (location.hash === fragment && history.state && history.state.explainer) { lastHash = fragment; return; }
+    const write = writes.decide(performance.now(), push);
     if (write === 'defer') {
       clearTimeout(heldBack);
       heldBack = setTimeout(() => writeUrl(false), 1000);

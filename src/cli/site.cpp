@@ -82,7 +82,7 @@ public:
         };
         auto& cards = j["cards"] = nlohmann::json::object();
         for (int n : text_version::touched(s_, st))
-            if (auto card = card_change(text_version::entity(s_, st, n)); !card.empty()) cards[s_.entities[static_cast<std::size_t>(n)].id] = std::move(card);
+            if (auto card = card_change(static_cast<std::size_t>(n), text_version::entity(s_, st, n)); !card.empty()) cards[s_.entities[static_cast<std::size_t>(n)].id] = std::move(card);
         entities(st, j);
         lines(p, j);
         return j;
@@ -93,8 +93,7 @@ private:
     // but the links (whole, where any of it changed), and its links by
     // relationship, as [relationship, line] new or reworded and "linksGone".
     // Empty: nothing. A hub's card is never rewritten for one new link.
-    nlohmann::json card_change(const text_version::EntityText& e) {
-        const auto n = static_cast<std::size_t>(s_.find_entity(e.id));
+    nlohmann::json card_change(std::size_t n, const text_version::EntityText& e) {
         nlohmann::json out = nlohmann::json::object();
         nlohmann::json text = {{"name", e.name}, {"kind", e.kind}, {"desc", e.desc}, {"alsoKnownAs", e.also_known_as},
                                {"revealed", e.revealed}, {"facts", e.facts}};

@@ -108,14 +108,6 @@ EntityText entity(const Story& s, const step_state::State& st, int node) {
     return out;
 }
 
-bool rewrites(const Story& s, const step_state::State& st) {
-    if (!st.reveals_new.empty() || std::find(st.rel_over_new.begin(), st.rel_over_new.end(), 1) != st.rel_over_new.end())
-        return true;
-    for (std::size_t i = 0; i < s.relationships.size(); ++i)   // a hedge settled: its line drops "(seems)"
-        if (st.rel_known[i] && s.relationships[i].apparent && s.relationships[i].settled == st.step) return true;
-    return false;
-}
-
 std::vector<int> touched(const Story& s, const step_state::State& st) {
     const auto nodes = map_order(s, st);
     if (!st.reveals_new.empty()) return nodes;

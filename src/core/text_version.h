@@ -68,10 +68,6 @@ EntityText entity(const story::Story& story, const step_state::State& state, int
 // those a new or overturned fact or relationship touches; every node on a
 // reveal step (names change). In map order.
 std::vector<int> touched(const story::Story& story, const step_state::State& state);
-// Whether the step rewrites lines it had before (a reveal renames, an
-// overturned belief is marked, a settled one loses its "seems"), rather
-// than only adding to them.
-bool rewrites(const story::Story& story, const step_state::State& state);
 
 // Step k as a Markdown section: title, narration, reveal, what changed, source.
 std::string markdown(const story::Story& story, int k);

@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,24 @@ test('a host that sends precompressed files with the compressed Content-Length: 
     const { context: c2, encodings } = await startsAndReads(server.url);
     assert.match(encodings['/text.json'] || 'br', /^(br|gzip)$/);
     await c2.close();
+  } finally { server.stop(); }
+});
+
+test('each precompressed copy is served where the browser accepts its encoding, and only then', async () => {
+  assert.ok(fs.existsSync(path.join(site, 'explainer.wasm.br')), 'the build wrote no .br copies');
+  const server = await serve(site);
+  try {
+    const sent = (file, accept) => new Promise((resolve, reject) => {
+      http.get(server.url + file, { headers: { 'Accept-Encoding': accept } }, (r) => {
+        r.resume();
+        resolve([r.headers['content-encoding'] || '', Number(r.headers['content-length']), r.headers.vary]);
+      }).on('error', reject);
+    });
+    for (const file of ['explainer.wasm', 'story.json', 'index.html']) {
+      assert.deepEqual(await sent(file, 'br'), ['br', fs.statSync(path.join(site, file + '.br')).size, 'Accept-Encoding'], file);
+      assert.deepEqual(await sent(file, 'gzip, deflate'), ['gzip', fs.statSync(path.join(site, file + '.gz')).size, 'Accept-Encoding'], file);
+      assert.deepEqual(await sent(file, 'identity'), ['', fs.statSync(path.join(site, file)).size, 'Accept-Encoding'], file);
+    }
   } finally { server.stop(); }
 });
 

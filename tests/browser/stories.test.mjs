@@ -175,6 +175,26 @@ test('a broken story file lists its located problems and keeps the story on scre
   await context.close();
 });
 
+test('without WebGL2, Back to a covered link\'s entry returns to it as seen, uncovered (an entry is never a cold link)', async () => {
+  const story = JSON.parse(fs.readFileSync(path.join(root, 'data/metallic-rouge.json'), 'utf8'));
+  const twist = story.steps.find((s) => s.reveal);
+  const context = await browser.newContext(LAPTOP);
+  await context.addInitScript(() => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/${twist.id}`);
+  await page.waitForSelector('#tv-body h2', { state: 'visible', timeout: 30000 });
+  assert.match(await page.textContent('#tv-body h2'), /This link (opens a twist|skips)/);
+  await page.waitForTimeout(800);   // past the history's grouping: the next step is an entry of its own
+  await page.click('#tv-body button:text-is("Start from the beginning")');
+  assert.equal(await page.textContent('#tv-body h2'), story.steps[0].title);
+  await page.goBack();
+  await page.waitForFunction((t) => document.querySelector('#tv-body h2').textContent === t, twist.title);
+  await context.close();
+});
+
 test('a story opened from a file has its own history entries: Back returns to the site\'s story as it was, Forward and a reload bring the file back', async () => {
   const { context, page, problems } = await open(browser, `${server.url}#/naomi`, LAPTOP);
   const site = (await state(page)).story.id;
