@@ -12,7 +12,8 @@ need_pkgs=(cmake ninja-build g++ emscripten nlohmann-json3-dev doctest-dev
            unicode-data                  # the tables for comparing text as a reader does
            clang libclang-rt-14-dev      # clang's libFuzzer, for the fuzz targets
            brotli                        # the site's precompressed .br copies
-           libglfw3-dev libpng-dev xvfb xauth)   # the desktop host and its screenshot test
+           libglfw3-dev libpng-dev xvfb xauth    # the desktop host and its screenshot test
+           firefox-esr webkit2gtk-driver)        # the cross-engine smoke suite (Firefox ESR, WebKitGTK)
 # Node.js and npm may come from elsewhere than Debian (they do on this image);
 # only install Debian's when there is no node at all.
 command -v npm >/dev/null 2>&1 || need_pkgs+=(nodejs npm)
@@ -54,9 +55,12 @@ if [ ! -x "$root/web/node_modules/google-closure-compiler-linux/compiler" ]; the
   (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Browser-test driver (no browser download: Debian's chromium is used).
-if [ ! -d "$root/tests/browser/node_modules/playwright-core" ]; then
-  echo "setup: installing playwright-core (npm)"
-  (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+# Browser-test drivers (no browser download: Debian's Chromium, Firefox ESR
+# and WebKitGTK are used): playwright-core, puppeteer-core (Firefox over
+# WebDriver BiDi), selenium-webdriver (WebKitWebDriver), axe-core, html-validate.
+if ! cmp -s "$root/tests/browser/package-lock.json" "$root/tests/browser/node_modules/.installed-lock.json"; then
+  echo "setup: installing the browser-test drivers (npm)"
+  (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error &&
+   cp package-lock.json node_modules/.installed-lock.json)
 fi
 echo "setup: ready"

@@ -69,11 +69,16 @@
   let lastHash = location.hash;
   let program = null;   // the program's own functions (page.ready)
   let toastTimer = 0;
+  // A toast says its words once, then leaves the page (and so the
+  // accessibility tree) when it has faded.
   function toast(text, ms) {
     $('toast').textContent = text;
     $('toast').classList.add('show');
     clearTimeout(toastTimer);
-    toastTimer = setTimeout(() => $('toast').classList.remove('show'), ms || 1800);
+    toastTimer = setTimeout(() => {
+      $('toast').classList.remove('show');
+      toastTimer = setTimeout(() => { $('toast').textContent = ''; }, 400);
+    }, ms || 1800);
   }
   function download(name, blob) {
     const a = document.createElement('a');
@@ -103,8 +108,12 @@
     started.catch((e) => { $('tv-progress').textContent = 'The text version could not load: ' + (e.message || e); });
     return started;
   }
+  // One view at a time: the other is inert, so neither Tab nor a screen
+  // reader lands in what can't be seen (and focus alone never switches).
   function setTextView(on) {
     document.body.classList.toggle('text-view', on);
+    $('stage').inert = on;
+    $('text-version').inert = !on;
     $('text-toggle').setAttribute('aria-pressed', on ? 'true' : 'false');
     $('text-toggle').textContent = on ? 'Map' : 'Text version';
     if (on) startText(false);
@@ -114,6 +123,8 @@
     if (textOnly) return;
     textOnly = true;
     document.body.classList.add('text-only', 'text-view');
+    $('stage').inert = true;
+    $('text-version').inert = false;
     if ($('loading')) $('loading').remove();
     $('tv-map').hidden = true;
     $('tv-note').hidden = false;
@@ -158,8 +169,21 @@
   function storyProblems(name, lines) {
     $('sp-title').textContent = name + ' cannot be opened';
     listLines($('sp-list'), lines);
+    if ($('story-problems').hidden) overlayReturn = document.activeElement;
     $('story-problems').hidden = false;
     $('sp-close').focus();
+  }
+  // Where focus goes back to when an overlay (the problems list, the link
+  // box) closes: where it was when the overlay opened.
+  let overlayReturn = null;
+  function closeOverlays() {
+    const open = !$('story-problems').hidden || $('linkbox').classList.contains('show');
+    $('story-problems').hidden = true;
+    $('linkbox').classList.remove('show');
+    if (!open) return;
+    const back = overlayReturn && overlayReturn.isConnected && !overlayReturn.closest('[inert]') ? overlayReturn : $('canvas');
+    overlayReturn = null;
+    back.focus({ preventScroll: true });
   }
   // Which story each history entry belongs to: 'site' (the site's, as
   // ?story= chose it) or 'file:<id>', a story opened from a file in this tab.
@@ -260,6 +284,9 @@
       else history.replaceState(entry(), '', url);
     },
     copyLink(stepId, title) {
+      // The reader's own event copied this link already (copyNow): the
+      // app's call, a frame later, only follows it.
+      if (performance.now() - copiedInEvent < 1000) return;
       if (!story.shareable) { toast('A story opened from a file has no link to share'); return; }
       // Another of the site's stories: the page itself, with its ?story=.
       // The site's own: the step's preview page (s/<step-id>/, a
@@ -270,7 +297,13 @@
         ? location.origin + location.pathname + '?story=' + encodeURIComponent(story.id) + (lastHash || '')
         : new URL('s/' + encodeURIComponent(stepId) + '/', location.origin + location.pathname).href +
           (lastHash && lastHash !== '#/' + stepId ? lastHash : '');
-      const shown = () => { const box = $('linkbox'); box.classList.add('show'); $('link').value = url; $('link').select(); };
+      const shown = () => {
+        const box = $('linkbox');
+        if (!box.classList.contains('show')) overlayReturn = document.activeElement;
+        box.classList.add('show');
+        $('link').value = url;
+        $('link').select();
+      };
       const copy = () => {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(() => toast('Link copied'), shown);
         else shown();
@@ -316,6 +349,7 @@
     // address bar's fragment goes to it now, as every later change will.
     ready(api) {
       program = api;
+      window.explainerControls.connect(api, copyNow);
       Object.assign(window.explainer, api, {
         ready: true,
         search(query) {   // the page's field shows what is searched for
@@ -340,6 +374,17 @@
       window.addEventListener('hashchange', onUrl);
     },
   };
+  // Copy link, inside the reader's click, tap or key press: Safari's engine
+  // lets the clipboard and the share sheet be used only there, not in the
+  // app's frame that follows.
+  let copiedInEvent = -1e9;
+  function copyNow() {
+    if (!program) return;
+    copiedInEvent = -1e9;
+    page.copyLink(program.state().step, document.title);
+    copiedInEvent = performance.now();
+  }
+  page.controls = (json) => window.explainerControls.update(json);
   window.explainerPage = page;
   $('open-story').addEventListener('click', () => $('story-file').click());
   $('story-file').addEventListener('change', () => {
@@ -354,12 +399,10 @@
     e.preventDefault();
     openStoryFile(file);
   });
-  $('sp-close').addEventListener('click', () => { $('story-problems').hidden = true; $('canvas').focus(); });
+  $('sp-close').addEventListener('click', closeOverlays);
   $('skip').addEventListener('click', () => { setTextView(true); $('text-version').focus(); });
   $('text-toggle').addEventListener('click', () => setTextView(!document.body.classList.contains('text-view')));
   $('tv-map').addEventListener('click', () => { setTextView(false); $('canvas').focus(); });
-  // Keyboard users who tab into the (visually hidden) text version see it.
-  $('text-version').addEventListener('focusin', () => { if (!document.body.classList.contains('text-view')) setTextView(true); });
   if (typeof WebAssembly !== 'object') {
     showTextOnly('This browser cannot run WebAssembly.');
     return;
@@ -409,9 +452,22 @@
 
   // The app takes mousedown for itself, which stops the browser's own focus
   // change: focus the canvas by hand, so keys reach it (inside an embed too).
-  $('canvas').addEventListener('pointerdown', () => $('canvas').focus({ preventScroll: true }));
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') { $('linkbox').classList.remove('show'); $('story-problems').hidden = true; } });
-  $('link').addEventListener('blur', () => $('linkbox').classList.remove('show'));
+  // A press that begins and ends on Copy link copies in this very event.
+  let downOnCopy = null;   // where a press on Copy link began
+  const onCopyLink = (e) => {
+    const r = $('canvas').getBoundingClientRect();
+    return window.explainerControls.hit('Copy link', e.clientX - r.left, e.clientY - r.top);
+  };
+  $('canvas').addEventListener('pointerdown', (e) => {
+    $('canvas').focus({ preventScroll: true });
+    downOnCopy = e.button === 0 && onCopyLink(e) ? { x: e.clientX, y: e.clientY } : null;
+  });
+  $('canvas').addEventListener('pointerup', (e) => {   // not a drag that scrolled the panel
+    if (downOnCopy && Math.hypot(e.clientX - downOnCopy.x, e.clientY - downOnCopy.y) < 6 && onCopyLink(e)) copyNow();
+    downOnCopy = null;
+  });
+  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeOverlays(); });
+  $('link').addEventListener('blur', () => { $('linkbox').classList.remove('show'); overlayReturn = null; });
   // The search field's text goes to the app as a string; it is matched, never shown as HTML.
   $('search').addEventListener('input', () => {
     if (program) program.search($('search').value);

@@ -20,8 +20,8 @@
   let loading = null;
   let alone = false;
   // What is on screen: the step, the step whose map is shown (-1: none), the cover.
-  let view = { index: 0, shown: 0, covered: false, skipped: 0, first: -1, selected: '', notice: '' };
-  let furthest = 0;          // alone: the furthest step seen uncovered
+  let view = { index: 0, shown: 0, covered: false, skipped: 0, first: -1, selected: '', notice: '', furthest: 0 };
+  let furthest = 0;          // alone: the furthest step seen uncovered (with the map, the app's view.furthest)
   let pendingSelect = '';    // alone: named by a covered link, selected once uncovered
   let lastHash = '';         // alone: the fragment this script last wrote or read
 
@@ -205,6 +205,7 @@
     $('tv-progress').textContent = 'Step ' + (view.index + 1) + ' of ' + n;
     $('tv-prev').disabled = view.index === 0 && !view.covered;
     $('tv-next').disabled = view.index + 1 >= n && !view.covered;
+    stepList(alone ? furthest : view.furthest);
     const body = $('tv-body');
     body.replaceChildren();
     if (view.notice) body.append(el('p', view.notice, 'tv-notice'));
@@ -265,6 +266,27 @@
     }
   }
 
+  // Every step seen so far, by name, to go straight to one; the steps
+  // beyond the furthest seen are not listed (Next reaches them), so the
+  // list names nothing the reader hasn't seen.
+  let listed = '';
+  function stepList(upTo) {
+    upTo = Math.min(Math.max(upTo, 0), data.steps.length - 1);
+    const key = upTo + ':' + view.index;
+    if (key === listed) return;
+    listed = key;
+    const ol = $('tv-steps');
+    ol.replaceChildren();
+    for (let k = 0; k <= upTo; ++k) {
+      const s = data.steps[k];
+      const b = button(s.title + (s.reveal ? ' (twist)' : ''), () => act.go(k));
+      if (k === view.index && !view.covered) b.setAttribute('aria-current', 'step');
+      const li = el('li');
+      li.append(b);
+      ol.append(li);
+    }
+  }
+
   // The transcript up to `last` (the step whose knowledge is on screen), never
   // past it: { name, text }. Under a cover on the first step, only its heading.
   function transcript(last) {
@@ -305,7 +327,7 @@
     },
     show(state) { view = { ...view, ...state }; render(); },
     // Another story is on screen: its text is loaded when next asked for.
-    forget() { data = null; loading = null; replay = null; view = { ...view, index: 0, shown: 0, covered: false }; $('tv-body').replaceChildren(); },
+    forget() { data = null; loading = null; replay = null; listed = ''; $('tv-steps').replaceChildren(); view = { ...view, index: 0, shown: 0, covered: false }; $('tv-body').replaceChildren(); },
     transcript,
     state: () => ({ ...view }),
   };

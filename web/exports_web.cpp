@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "app.h"
+#include "focus_ring.h"
 #include "frame_stats.h"
 
 namespace {
@@ -44,6 +45,16 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_open_story(const unsigned char* bytes
     std::string joined;
     for (const auto& p : problems) joined += p + "\n";
     return out(joined);
+}
+// From a control's DOM twin (shell/controls.js): the ring's item `index`,
+// named `name` (checked: the list may have changed since), takes focus
+// (index -1: none does) or is pressed, with its part (a choice, a step; -1
+// for the whole). Returns 1 when the item was still there.
+EMSCRIPTEN_KEEPALIVE int explainer_focus_control(int index, const char* name, int part) {
+    return focus_ring::focus_on(index, name, part) ? 1 : 0;
+}
+EMSCRIPTEN_KEEPALIVE int explainer_press_control(int index, const char* name, int part) {
+    return focus_ring::press_on(index, name, part) ? 1 : 0;
 }
 // Frame times since the last reset (frame_stats.h), and the wasm memory in
 // bytes (it only grows): for the benchmarks and the soak test's leak watch.
@@ -94,6 +105,8 @@ EM_JS(void, js_hand_api, (), {
         'saveTranscript': () => _explainer_save_transcript(),
         'openUrl': (fragment, fromHistory) => withString(fragment, (p) => _explainer_open_url(p, fromHistory ? 1 : 0)),
         'openStory': (bytes) => withBytes(bytes, (p, n) => UTF8ToString(_explainer_open_story(p, n))),
+        'focusControl': (index, name, part) => withString(name, (p) => _explainer_focus_control(index, p, part)) === 1,
+        'pressControl': (index, name, part) => withString(name, (p) => _explainer_press_control(index, p, part)) === 1,
         'frameStats': (reset) => JSON.parse(UTF8ToString(_explainer_frame_stats(reset ? 1 : 0))),
     });
 });

@@ -23,6 +23,7 @@
 #include "gl_renderer.h"
 #include "host.h"
 #include "runner.h"
+#include "semantics.h"
 #include "theme.h"
 
 // ---- JavaScript helpers -----------------------------------------------------
@@ -62,11 +63,17 @@ EM_JS(int, js_reduced_motion, (), {
 EM_JS(int, js_embedded, (), { return document.body.classList.contains('embed') ? 1 : 0; });
 // Keys are the app's only while the page's focus is on the map (or nowhere):
 // a focused field, button or link of the page keeps its own keys.
-// 2: the canvas itself (Tab then walks the app's buttons), 1: nowhere, 0: elsewhere.
+// 2: the canvas itself, 1: nowhere, 3: a button's DOM twin (the app takes
+// the arrows and Page keys; the twin keeps Enter, Space, Tab and Escape),
+// 0: elsewhere (a field, the step list, the filter's <select>).
 EM_JS(int, js_key_focus, (), {
     const el = document.activeElement;
-    return el === Module['canvas'] ? 2 : !el || el === document.body ? 1 : 0;
+    if (el === Module['canvas']) return 2;
+    if (!el || el === document.body) return 1;
+    return el.getAttribute('data-twin') === 'button' ? 3 : 0;
 });
+// The semantic layer changed (web/semantics.h): the page remakes the twins.
+EM_JS(void, js_controls, (const char* json), { window['explainerPage']['controls'](UTF8ToString(json)); });
 EM_JS(void, js_set_mirror, (const char* text), { window['explainerPage']['mirror'](UTF8ToString(text)); });
 EM_JS(void, js_write_url, (const char* fragment, int push), {
     window['explainerPage']['writeUrl'](UTF8ToString(fragment), push !== 0);
@@ -129,6 +136,7 @@ double g_size[3] = {0, 0, 1};   // CSS width, height, device pixel ratio (js_wat
 int g_fb_w = 0, g_fb_h = 0;     // the canvas's backing store, as last set
 
 void end_of_frame_input();
+void publish_semantics();
 
 void frame() {
     const double start = emscripten_get_now();
@@ -147,6 +155,7 @@ void frame() {
     if (!picture.empty()) host::save_canvas(picture);
     ImGui::GetIO().MouseWheel = 0;
     end_of_frame_input();
+    publish_semantics();
     g_stats.add_frame(static_cast<float>(emscripten_get_now() - start), static_cast<float>(ui_done - start));
     if (!g_first_frame_done) {
         g_first_frame_done = true;
@@ -267,10 +276,21 @@ EM_BOOL on_key(int, const EmscriptenKeyboardEvent* e, void*) {
     const int focus = js_key_focus();
     if (focus == 0 || e->ctrlKey || e->metaKey || e->altKey) return EM_FALSE;
     const ImGuiKey key = key_of(e->key);
-    if (key == ImGuiKey_COUNT) return EM_FALSE;
-    // Tab from outside the map: the browser moves focus on.
-    if (key == ImGuiKey_Tab && focus != 2) return EM_FALSE;
+    // Tab is the browser's: it moves between the controls' DOM twins, which
+    // bring the focus ring along (semantics.h).
+    if (key == ImGuiKey_COUNT || key == ImGuiKey_Tab) return EM_FALSE;
+    if (focus == 3 && (key == ImGuiKey_Enter || key == ImGuiKey_Space || key == ImGuiKey_Escape)) return EM_FALSE;
     return g_app.key(key, e->shiftKey) ? EM_TRUE : EM_FALSE;
+}
+
+// The page's twins follow the ring's items (only when they changed: most
+// frames they have not).
+std::string g_semantics;
+void publish_semantics() {
+    std::string now = semantics::describe(focus_ring::items());
+    if (now == g_semantics) return;
+    g_semantics = std::move(now);
+    js_controls(g_semantics.c_str());
 }
 
 // The page made this context already, while the files downloaded

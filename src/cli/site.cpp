@@ -72,8 +72,8 @@ public:
             {"narration", p.narration}, {"source", p.source}, {"reveal", step.reveal}, {"reveals", p.reveals},
             {"changes", pairs(p.changes, "kind", "text")},
             {"glossary", pairs(p.glossary, "term", "definition")},
-            {"tabTitle", text_version::title(s_, k, false)},
-            {"hiddenTitle", text_version::title(s_, k, true)},
+            {"tabTitle", text_version::tab_title(s_, k, 0)},
+            {"hiddenTitle", text_version::tab_title(s_, k, text_version::kSomeHidden)},
             // Opened cold from a link: how many twists the cover hides, and the first.
             {"cover", cold.hidden ? nlohmann::json{{"skipped", cold.skipped}, {"first", cold.first_skipped}}
                                   : nlohmann::json(nullptr)},
@@ -182,10 +182,11 @@ std::string preview_page(const story::Story& s, int k, const std::string& image_
     const std::string title = escape_html(pv.title), desc = escape_html(pv.description);
     const std::string app = "../../#/" + id;
     std::string h;
-    h += "<!doctype html>\n<html lang=\"en\" data-step=\"" + escape_html(id) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
+    h += "<!DOCTYPE html>\n<html lang=\"en\" data-step=\"" + escape_html(id) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
     if (!csp.empty()) h += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + escape_html(csp) + "\">\n";
     h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
     h += "<title>" + title + "</title>\n";
+    h += "<link rel=\"icon\" href=\"../../icon.svg\" type=\"image/svg+xml\">\n";
     h += "<meta name=\"description\" content=\"" + desc + "\">\n";
     h += "<meta property=\"og:type\" content=\"website\">\n";
     h += "<meta property=\"og:site_name\" content=\"" + escape_html(s.title) + "\">\n";
@@ -205,7 +206,8 @@ std::string preview_page(const story::Story& s, int k, const std::string& image_
     h += "<meta name=\"twitter:description\" content=\"" + desc + "\">\n";
     h += "<script src=\"../../open.js\"></script>\n";
     h += "<noscript><meta http-equiv=\"refresh\" content=\"0; url=" + escape_html(app) + "\"></noscript>\n";
-    h += "</head>\n<body>\n<p><a href=\"" + escape_html(app) + "\">" + title + "</a></p>\n</body>\n</html>\n";
+    h += "</head>\n<body>\n<main>\n<h1><a href=\"" + escape_html(app) + "\">" + title + "</a></h1>\n<p>" + desc +
+         "</p>\n</main>\n</body>\n</html>\n";
     return h;
 }
 

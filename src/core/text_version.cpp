@@ -32,6 +32,22 @@ std::string shorten(const std::string& text, std::size_t max) {
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
+// At most `max` characters (code points), cut at a word where one is near,
+// and said with "…".
+std::string fit(const std::string& text, std::size_t max) {
+    std::size_t chars = 0, cut = std::string::npos;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+        if (chars == max - 1 && cut == std::string::npos) cut = i;   // room for the "…"
+        ++chars;
+    }
+    if (chars <= max) return text;
+    const std::size_t space = text.rfind(' ', cut);
+    if (space != std::string::npos && space > cut / 2) cut = space;
+    while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ';' || text[cut - 1] == ':' || text[cut - 1] == ' ')) --cut;
+    return text.substr(0, cut) + "\xE2\x80\xA6";
+}
+
 std::string source_line(const Story& s, const story::Cite& cite) {
     const std::string where = story::cite_text(s, cite);
     if (where.empty()) return {};
@@ -139,7 +155,7 @@ Preview preview(const Story& s, int k) {
     out.hidden = cold.covered();
     out.skipped = cold.skipped();
     out.first_skipped = cold.first_skipped();
-    out.title = title(s, k, out.hidden);
+    out.title = fit(heading(s, k, out.hidden ? out.skipped : 0), kPreviewTitleMax);
     if (!out.hidden) {
         out.description = shorten(s.steps[static_cast<std::size_t>(k)].narration, kDescriptionMax);
     } else if (out.skipped == 1 && out.first_skipped == k) {
@@ -153,11 +169,24 @@ Preview preview(const Story& s, int k) {
     return out;
 }
 
-std::string title(const Story& s, int k, bool covered) {
+std::string heading(const Story& s, int k, int hidden) {
     if (s.steps.empty()) return s.title;
     k = std::max(0, std::min(k, static_cast<int>(s.steps.size()) - 1));
-    const std::string what = covered ? " (a twist, hidden)" : ": " + s.steps[static_cast<std::size_t>(k)].title;
-    return progress(s, k) + what + " \xC2\xB7 " + s.title;
+    const auto& step = s.steps[static_cast<std::size_t>(k)];
+    if (hidden == 0) return progress(s, k) + ": " + step.title;
+    // A covered twist step is itself one of the twists hidden.
+    const auto twists = [](int n) { return std::to_string(n) + (n == 1 ? " twist" : " twists"); };
+    if (step.reveal) {
+        if (hidden <= 1) return progress(s, k) + ": a twist (hidden)";
+        return progress(s, k) + ": a twist, past " + std::to_string(hidden - 1) + " more (hidden)";
+    }
+    if (hidden < 0) return progress(s, k) + ", past twists you haven\xE2\x80\x99t seen (hidden)";
+    return progress(s, k) + ", past " + twists(hidden) + " (hidden)";
+}
+
+std::string tab_title(const Story& s, int k, int hidden) {
+    if (s.steps.empty()) return s.title;
+    return heading(s, k, hidden) + " \xC2\xB7 " + s.title;
 }
 
 Page page(const Story& s, int k, bool with_entities) {

@@ -17,16 +17,26 @@ namespace explainer::text_version {
 
 // What a tab title or a link preview says about step k.
 struct Preview {
-    std::string title;         // "Step 3 of 25: Rouge · Metallic Rouge: the ending, untangled"
+    std::string title;         // "Step 3 of 25: Rouge" (at most kPreviewTitleMax characters)
     std::string description;   // the narration, shortened; or what the cover says
     bool hidden = false;       // a cold link to step k is covered: the text names no twist
     int skipped = 0;           // how many twists such a link skips
     int first_skipped = -1;    // the first of them
 };
 // For a reader who opens step k straight from a link and has seen nothing.
+// Its title is the step's heading alone (og:site_name names the story), cut
+// to fit a link card.
 Preview preview(const story::Story& story, int k);
-// The tab title of a reader at step k; covered: the title names no twist.
-std::string title(const story::Story& story, int k, bool covered);
+constexpr std::size_t kPreviewTitleMax = 70;   // characters: what link cards show uncut
+
+// What step k is called: "Step 3 of 25: Rouge". Under a cover of `hidden`
+// twists it names none, and says only what is true of the step: "Step 9 of
+// 25: a twist (hidden)", "Step 12 of 25, past 2 twists (hidden)", "Step 13 of
+// 25: a twist, past 1 more (hidden)". kSomeHidden: covered, count unknown.
+constexpr int kSomeHidden = -1;
+std::string heading(const story::Story& story, int k, int hidden);
+// The tab title of a reader at step k: its heading · the story's title.
+std::string tab_title(const story::Story& story, int k, int hidden);
 
 // One entity on the map at a step, with its card as lines of text.
 struct EntityText {

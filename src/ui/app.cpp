@@ -84,7 +84,7 @@ void App::changed(bool step_changed, bool write_url) {
                                           {"covered", nav_->covered()}, {"skipped", nav_->skipped()},
                                           {"first", nav_->first_skipped()},
                                           {"selected", sel >= 0 ? story_.entities[static_cast<std::size_t>(sel)].id : ""},
-                                          {"notice", nav_->notice()}}
+                                          {"notice", nav_->notice()}, {"furthest", nav_->furthest()}}
                                .dump());
     if (write_url) {
         url_pending_ = nav_->fragment();
@@ -240,7 +240,9 @@ void App::frame(double now, const panel::Fonts& fonts) {
     }
 }
 
-std::string App::tab_title() const { return text_version::title(story_, nav_->step(), nav_->covered()); }
+std::string App::tab_title() const {
+    return text_version::tab_title(story_, nav_->step(), nav_->covered() ? std::max(1, nav_->skipped()) : 0);
+}
 
 // A band across the top of the map naming the step (as the tab title does,
 // so never a twist under a cover), drawn only into the frame that is saved,

@@ -76,6 +76,7 @@ void App::update_lit() {
 // phone they fold into one small "Map tools" button in the corner, so they
 // cover no node; the compact legend stays at the map's foot instead.
 void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact) {
+    focus_ring::set_area(focus_ring::Area::Map);
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                         ImGuiWindowFlags_NoFocusOnAppearing;
@@ -89,6 +90,7 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
         ImGui::Begin("Map controls", nullptr, kFlags);
         ImGui::PopStyleVar(2);
         if (focus_ring::button("Map tools")) tools_open_ = true;
+        focus_ring::mark_disclosure(false);
         if (search_rect_.z != 0) {
             search_rect_ = {0, 0, 0, 0};
             host::place_search(0, 0, 0, 0);
@@ -144,14 +146,24 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
             if (ImGui::Selectable(label.c_str(), filter_ == value)) chosen = value;
         ImGui::EndCombo();
         if (chosen >= 0) choose_filter(chosen);
-    } else if (focus_ring::last_item("Filter")) {   // from the keyboard, Enter or Space: the next choice
+    } else {
         std::size_t now_at = 0;
         while (now_at < choices.size() && choices[now_at].first != filter_) ++now_at;
-        choose_filter(choices[(now_at + 1) % choices.size()].first);
+        // From the keyboard, Enter or Space: the next choice; from its twin (a <select>), the one chosen.
+        const bool pressed = focus_ring::last_item("Filter");
+        std::vector<std::string> names;
+        for (const auto& c : choices) names.push_back(c.second);
+        focus_ring::mark_choices(std::move(names), static_cast<int>(now_at));
+        const int part = focus_ring::part();
+        if (pressed)
+            choose_filter(choices[part >= 0 && part < static_cast<int>(choices.size()) ? static_cast<std::size_t>(part)
+                                                                                        : (now_at + 1) % choices.size()]
+                              .first);
     }
     ImGui::SameLine();
     if (legend_open_ < 0) legend_open_ = compact ? 0 : 1;
     if (focus_ring::button(legend_open_ ? "Hide legend" : "Legend", {}, true)) legend_open_ = !legend_open_;
+    focus_ring::mark_disclosure(legend_open_ == 1);
     {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         legend_button_ = {a.x, a.y, b.x - a.x, b.y - a.y};

@@ -1,7 +1,10 @@
 #include "focus_ring.h"
 
+#include <imgui_internal.h>   // GetItemFlags: whether the item just drawn is disabled
+
 #include <cstring>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "theme.h"
@@ -10,11 +13,16 @@ namespace focus_ring {
 
 namespace {
 int g_focused = -1;      // index in drawing order, or -1
+int g_part = -1;         // the focused item's part (a choice, a step), or -1
 int g_count = 0, g_count_last = 0;
 bool g_press = false;
-// A copy: callers pass labels built for one frame (std::string::c_str()).
-std::string g_label;
+Area g_area = Area::Panel;
 std::vector<Item> g_items, g_items_last;   // this frame's and the last whole frame's
+
+std::string visible(const char* label) {   // ImGui's hidden id suffix is not part of what is read
+    const char* id = std::strstr(label, "##");
+    return id ? std::string(label, id) : std::string(label);
+}
 }  // namespace
 
 void begin_frame() {
@@ -22,10 +30,16 @@ void begin_frame() {
     g_count = 0;
     g_items_last.swap(g_items);
     g_items.clear();
+    g_area = Area::Panel;
     if (g_focused >= g_count_last) g_focused = -1;
     // A press nobody took (the focused button went away) must not linger.
-    if (g_focused < 0) g_press = false;
+    if (g_focused < 0) {
+        g_press = false;
+        g_part = -1;
+    }
 }
+
+void set_area(Area area) { g_area = area; }
 
 bool button(const char* label, ImVec2 size, bool small) {
     const bool clicked = small ? ImGui::SmallButton(label) : ImGui::Button(label, size);
@@ -36,22 +50,60 @@ bool last_item(const char* label) {
     const int index = g_count++;
     bool pressed = false;
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const char* id = std::strstr(label, "##");   // ImGui's hidden id suffix is not part of what is read
-    g_items.push_back({id ? std::string(label, id) : std::string(label), min.x, min.y, max.x - min.x, max.y - min.y});
+    Item item;
+    item.label = visible(label);
+    item.x = min.x;
+    item.y = min.y;
+    item.w = max.x - min.x;
+    item.h = max.y - min.y;
+    item.area = g_area;
+    item.disabled = (ImGui::GetItemFlags() & ImGuiItemFlags_Disabled) != 0;
+    g_items.push_back(std::move(item));
     if (index == g_focused) {
-        g_label = label;
-        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        ImGui::GetForegroundDrawList()->AddRect({a.x - 3, a.y - 3}, {b.x + 3, b.y + 3}, theme::kHighlight, 6, 0, 2.5f);
+        ImGui::GetForegroundDrawList()->AddRect({min.x - 3, min.y - 3}, {max.x + 3, max.y + 3}, theme::kHighlight, 6, 0, 2.5f);
         ImGui::SetScrollHereY(0.5f);
         if (g_press) {
-            pressed = true;
+            pressed = !g_items.back().disabled;
             g_press = false;
         }
     }
     return pressed;
 }
 
+void mark_name(const char* name) {
+    if (!g_items.empty()) g_items.back().label = name;
+}
+
+void mark_disclosure(bool expanded) {
+    if (g_items.empty()) return;
+    g_items.back().role = Role::Disclosure;
+    g_items.back().expanded = expanded;
+}
+
+void mark_choices(std::vector<std::string> choices, int chosen) {
+    if (g_items.empty()) return;
+    g_items.back().role = Role::Choice;
+    g_items.back().choices = std::move(choices);
+    g_items.back().chosen = chosen;
+}
+
+void mark_steps(std::vector<std::string> names, int current) {
+    if (g_items.empty()) return;
+    g_items.back().role = Role::Steps;
+    g_items.back().choices = std::move(names);
+    g_items.back().chosen = current;
+}
+
+int part() { return g_part; }
+
+int focused_part_of(const char* label) {
+    return g_focused >= 0 && g_focused < static_cast<int>(g_items_last.size()) && g_items_last[g_focused].label == label
+               ? g_part
+               : -1;
+}
+
 bool tab(bool backwards) {
+    g_part = -1;
     if (g_count_last == 0) return false;
     const int next = g_focused < 0 ? (backwards ? g_count_last - 1 : 0) : g_focused + (backwards ? -1 : 1);
     if (next < 0 || next >= g_count_last) {
@@ -68,9 +120,32 @@ bool press() {
     return true;
 }
 
-void clear() { g_focused = -1; g_press = false; }
+bool focus_on(int index, const std::string& label, int item_part) {
+    if (index < 0) {
+        clear();
+        return true;
+    }
+    if (index >= static_cast<int>(g_items_last.size()) || g_items_last[index].label != label) return false;
+    g_focused = index;
+    g_part = item_part;
+    return true;
+}
+
+bool press_on(int index, const std::string& label, int item_part) {
+    if (index < 0 || !focus_on(index, label, item_part)) return false;
+    g_press = true;
+    return true;
+}
+
+void clear() {
+    g_focused = -1;
+    g_part = -1;
+    g_press = false;
+}
 bool active() { return g_focused >= 0; }
 const std::vector<Item>& items() { return g_items_last; }
-const char* focused_label() { return g_focused >= 0 ? g_label.c_str() : ""; }
+const char* focused_label() {
+    return g_focused >= 0 && g_focused < static_cast<int>(g_items_last.size()) ? g_items_last[g_focused].label.c_str() : "";
+}
 
 }  // namespace focus_ring

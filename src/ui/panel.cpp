@@ -105,6 +105,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
                     bool compact) {
     Actions out;
     hint_.clear();
+    focus_ring::set_area(focus_ring::Area::Panel);
     ImGui::SetNextWindowPos(pos);
     ImGui::SetNextWindowSize(size);
     ImGui::Begin("Walkthrough", nullptr,
@@ -120,6 +121,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
     if (compact) {
         ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - 90);
         if (focus_ring::button(collapsed_ ? "Show text" : "Hide text", {}, true)) collapsed_ = !collapsed_;
+        focus_ring::mark_disclosure(!collapsed_);
     }
     ImGui::PopStyleColor();
     timeline(s, nav, out);
@@ -195,6 +197,7 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
             const std::string key = "step:" + step.id;
             if (focus_ring::button(open_source_ == key ? "Hide source" : "Source", {}, true))
                 open_source_ = open_source_ == key ? std::string() : key;
+            focus_ring::mark_disclosure(open_source_ == key);
             source_toggle(key, s, step.cite);
         }
         ImGui::Spacing();
@@ -208,8 +211,10 @@ Actions Panel::draw(const story::Story& s, const navigator::Navigator& nav, cons
                   "scroll or pinch to zoom. Keys: \xE2\x86\x90 \xE2\x86\x92, Space, Home, End.");
     ImGui::Spacing();
     if (focus_ring::button(glossary_open_ ? "Hide glossary" : "Glossary", {}, true)) glossary_open_ = !glossary_open_;
+    focus_ring::mark_disclosure(glossary_open_);
     ImGui::SameLine();
     if (focus_ring::button(about_open_ ? "Hide about" : "About this explainer", {}, true)) about_open_ = !about_open_;
+    focus_ring::mark_disclosure(about_open_);
     if (focus_ring::button("Save image", {}, true)) out.save_image = true;
     ImGui::SameLine();
     if (focus_ring::button("Transcript", {}, true)) out.transcript = true;
@@ -262,6 +267,16 @@ void Panel::more_below_cue(float changes_y) {
     ImGui::SetCursorPos(keep);
 }
 
+// Titles only where they spoil nothing: up to the furthest step seen, or
+// before the first twist not seen yet.
+std::string step_name(const story::Story& s, const navigator::Navigator& nav, int i) {
+    const auto& step = s.steps[static_cast<std::size_t>(i)];
+    std::string name = std::to_string(i + 1) + ". ";
+    if (nav.may_name(i)) name += step.title + (step.reveal ? "  (twist)" : "");
+    else name += step.reveal ? "A twist you haven't seen yet" : "After a twist you haven't seen yet";
+    return name;
+}
+
 void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Actions& out) {
     const int count = static_cast<int>(s.steps.size());
     const float w = ImGui::GetContentRegionAvail().x, h = 26;
@@ -269,6 +284,18 @@ void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Act
     ImGui::InvisibleButton("timeline", {w, h});
     timeline_min_ = p;
     timeline_max_ = {p.x + w, p.y + h};
+    // The timeline's twin is the step list: each step by number, and by
+    // name where naming it spoils nothing (step_name). Its focus names a step
+    // (drawn as a ring on it, with its tooltip) and its press goes there.
+    const bool chosen = focus_ring::last_item("Steps");
+    {
+        std::vector<std::string> names;
+        names.reserve(static_cast<std::size_t>(count));
+        for (int i = 0; i < count; ++i) names.push_back(step_name(s, nav, i));
+        focus_ring::mark_steps(std::move(names), nav.step());
+    }
+    if (chosen && focus_ring::part() >= 0 && focus_ring::part() < count) out.go = focus_ring::part();
+    const int cursor = focus_ring::focused_part_of("Steps");
     ImDrawList* dl = ImGui::GetWindowDrawList();
     auto x_of = [&](int i) { return p.x + 8 + (w - 16) * (count > 1 ? static_cast<float>(i) / (count - 1) : 0.5f); };
     const float y = p.y + h / 2;
@@ -285,16 +312,18 @@ void Panel::timeline(const story::Story& s, const navigator::Navigator& nav, Act
         }
     }
     dl->AddCircle({x_of(nav.step()), y}, 8, theme::kHighlight, 20, 2.5f);
-    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
+    if (cursor >= 0 && cursor < count) {   // the step the keyboard is on, named as hovering names it
+        dl->AddCircle({x_of(cursor), y}, 11, theme::kHighlight, 20, 2.0f);
+        hint_ = step_name(s, nav, cursor);
+        ImGui::SetNextWindowPos({x_of(cursor), p.y + h + 4}, 0, {0.5f, 0});
+        ImGui::BeginTooltip();
+        ImGui::TextUnformatted(hint_.c_str());
+        ImGui::EndTooltip();
+    } else if (ImGui::IsItemHovered() || ImGui::IsItemActive()) {
         const float mx = ImGui::GetIO().MousePos.x;
         const int i = std::clamp(static_cast<int>((mx - p.x - 8) / std::max(w - 16, 1.0f) * (count - 1) + 0.5f), 0, count - 1);
         if (ImGui::IsItemActive() && i != nav.step()) out.go = i;
-        // Titles only where they spoil nothing: up to the furthest step seen,
-        // or before the first twist not seen yet.
-        const auto& tip = s.steps[static_cast<std::size_t>(i)];
-        hint_ = std::to_string(i + 1) + ". ";
-        if (nav.may_name(i)) hint_ += tip.title + (tip.reveal ? "  (twist)" : "");
-        else hint_ += tip.reveal ? "A twist you haven't seen yet" : "After a twist you haven't seen yet";
+        hint_ = step_name(s, nav, i);
         ImGui::BeginTooltip();
         ImGui::TextUnformatted(hint_.c_str());
         ImGui::EndTooltip();
@@ -312,6 +341,7 @@ void Panel::card(const story::Story& s, const step_state::State& shown, int enti
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::SameLine(ImGui::GetContentRegionMax().x - 24);
     if (focus_ring::button("x", {}, true)) out.select = -1;
+    focus_ring::mark_name(("Close the card on " + c.name).c_str());
     for (const auto& aka : c.also_known_as) dim_text("Known before as " + aka);
     const std::string base = "card:" + std::to_string(c.entity) + ":";
     if (line((base + "desc").c_str(), c.desc, theme::kText, false))

@@ -25,6 +25,10 @@ struct Actions {
 
 using Fonts = theme::Fonts;
 
+// Step i as the timeline's tooltip and the step list name it: its number,
+// and its title only where naming it spoils nothing.
+std::string step_name(const explainer::story::Story& story, const explainer::navigator::Navigator& nav, int i);
+
 class Panel {
 public:
     // area: where the panel window goes (screen coords).

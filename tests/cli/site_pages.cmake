@@ -23,7 +23,12 @@ if(NOT count EQUAL 25)
 endif()
 file(READ "${OUT}/s/twist-4/index.html" twist)
 foreach(needle
-    "<title>Step 18 of 25 (a twist, hidden) · Metallic &lt;script&gt;x&lt;/script&gt; &quot;Rouge&quot; &amp; &#39;co&#39;</title>"
+    "<title>Step 18 of 25: a twist, past 3 more (hidden)</title>"
+    "<meta property=\"og:site_name\" content=\"Metallic &lt;script&gt;x&lt;/script&gt; &quot;Rouge&quot; &amp; &#39;co&#39;\">"
+    "<meta property=\"og:image:width\" content=\"1200\">"
+    "<meta property=\"og:image:alt\" content=\"The relationship map as it stands before the twist\">"
+    "<link rel=\"icon\" href=\"../../icon.svg\" type=\"image/svg+xml\">"
+    "<main>\n<h1><a href=\"../../#/twist-4\">Step 18 of 25: a twist, past 3 more (hidden)</a></h1>"
     "<meta property=\"og:image\" content=\"https://example.org/mr/s/twist-4/preview.png\">"
     "<meta property=\"og:url\" content=\"https://example.org/mr/s/twist-4/\">"
     "<meta name=\"twitter:card\" content=\"summary_large_image\">"

@@ -26,20 +26,53 @@ TEST_CASE("a preview names a step only when a cold link to it is not covered") {
     const auto s = tiny();
     const auto open = text_version::preview(s, 1);
     CHECK_FALSE(open.hidden);
-    CHECK(open.title == "Step 2 of 4: Two \xC2\xB7 Tiny");
+    CHECK(open.title == "Step 2 of 4: Two");
     CHECK(open.description == "A mask.");
 
     const auto twist = text_version::preview(s, 2);
     CHECK(twist.hidden);
     CHECK(twist.skipped == 1);
     CHECK(twist.first_skipped == 2);
-    CHECK(twist.title == "Step 3 of 4 (a twist, hidden) \xC2\xB7 Tiny");
+    CHECK(twist.title == "Step 3 of 4: a twist (hidden)");   // the story's name is og:site_name
     CHECK(contains(twist.description, "opens a twist"));
 
     const auto after = text_version::preview(s, 3);
     CHECK(after.hidden);
     CHECK(after.skipped == 2);
     CHECK(contains(after.description, "skips 2 twists"));
+    CHECK(after.title == (s.steps[3].reveal ? "Step 4 of 4: a twist, past 1 more (hidden)" : "Step 4 of 4, past 2 twists (hidden)"));
+}
+
+TEST_CASE("a step's heading under a cover says only what is true of that step") {
+    auto s = tiny();
+    REQUIRE(s.steps[2].reveal);
+    CHECK(text_version::heading(s, 1, 0) == "Step 2 of 4: Two");
+    CHECK(text_version::heading(s, 2, 1) == "Step 3 of 4: a twist (hidden)");
+    CHECK(text_version::heading(s, 2, 3) == "Step 3 of 4: a twist, past 2 more (hidden)");
+    CHECK(text_version::heading(s, 2, text_version::kSomeHidden) == "Step 3 of 4: a twist (hidden)");
+    s.steps[1].reveal = false;
+    CHECK(text_version::heading(s, 1, 1) == "Step 2 of 4, past 1 twist (hidden)");
+    CHECK(text_version::heading(s, 1, 2) == "Step 2 of 4, past 2 twists (hidden)");
+    CHECK(text_version::heading(s, 1, text_version::kSomeHidden) ==
+          "Step 2 of 4, past twists you haven\xE2\x80\x99t seen (hidden)");
+    CHECK(text_version::tab_title(s, 1, 0) == "Step 2 of 4: Two \xC2\xB7 Tiny");
+}
+
+TEST_CASE("a preview title fits a link card: at most 70 characters, cut at a word") {
+    auto s = tiny();
+    s.steps[1].title = "A title that runs on and on, far past what any link card shows before it cuts the words off";
+    const auto pv = text_version::preview(s, 1);
+    CHECK(json_text::find_invalid_utf8(pv.title) == std::string::npos);
+    std::size_t chars = 0;
+    for (unsigned char c : pv.title) chars += (c & 0xC0) != 0x80;
+    CHECK(chars <= text_version::kPreviewTitleMax);
+    CHECK(pv.title.rfind("Step 2 of 4: A title that runs on", 0) == 0);
+    CHECK(pv.title.substr(pv.title.size() - 3) == "\xE2\x80\xA6");
+    CHECK(pv.title.find(" \xE2\x80\xA6") == std::string::npos);   // cut at a word, no space before the "…"
+    s.steps[1].title = std::string(80, 'x') ;   // no word to cut at: cut inside, still whole characters
+    CHECK(text_version::preview(s, 1).title.size() == 69 + 3);
+    s.steps[1].title = "\xE6\x97\xA5\xE6\x9C\xAC";   // short, in another script: uncut
+    CHECK(text_version::preview(s, 1).title == "Step 2 of 4: \xE6\x97\xA5\xE6\x9C\xAC");
 }
 
 TEST_CASE("no preview of the real story names a twist its reader has not seen") {
