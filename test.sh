@@ -2,7 +2,8 @@
 # Sets up what is missing, builds, and runs every test: the native core suite
 # (plain and under AddressSanitizer + UBSan), the CLI checks, the fuzz targets
 # (a short run each), and the browser tests and a short soak against the
-# WebAssembly build in headless Chromium.
+# WebAssembly build in headless Chromium, with a smoke suite in Firefox ESR and
+# WebKitGTK.
 set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs   # Debian's Emscripten needs its acorn module
@@ -28,6 +29,9 @@ echo "== web build (Emscripten) and browser tests (headless Chromium)"
 cmake --preset web >/dev/null
 cmake --build --preset web
 node --test --test-concurrency=1 tests/browser/
+
+echo "== the cross-engine smoke suite: Firefox ESR and WebKitGTK (Safari's engine), windowed under Xvfb"
+xvfb-run -a node --test --test-concurrency=1 tests/browser/engines.smoke.mjs
 
 echo "== soak: random reader actions for ${SOAK_MINUTES:-2} minutes, watching memory and errors"
 node tests/soak/soak.mjs --minutes "${SOAK_MINUTES:-2}"
