@@ -407,7 +407,10 @@
     showTextOnly('This browser cannot run WebAssembly.');
     return;
   }
-  // Everything downloads at once: the program, its story and its font.
+  // Everything downloads at once: the program, its story and its font. These
+  // fetches are the only requests for them (no <link rel=preload as=fetch>:
+  // Safari's engine does not reuse a preloaded response for fetch() and
+  // downloaded each file twice).
   const parts = [0, 0, 0];
   const show = () => progress((parts[0] * 6 + parts[1] + parts[2]) / 8);
   const files = Promise.all([
