@@ -112,6 +112,9 @@ async function firstFrame(server) {
   const pages = [
     { name: 'explainer', url: `${server.url}app/index.html`, ready: 'window.explainerFirstFrameMs' },
     { name: 'explainer, 10k story', url: `${server.url}app-10k/index.html`, ready: 'window.explainerFirstFrameMs' },
+    // A shared link opens the step's preview page, which is the explainer itself (no second load).
+    { name: 'explainer at #/naomi', url: `${server.url}app/#/naomi`, ready: 'window.explainerFirstFrameMs' },
+    { name: 'its preview link, s/naomi/', url: `${server.url}app/s/naomi/`, ready: 'window.explainerFirstFrameMs' },
     { name: 'Cytoscape.js', url: `${server.url}cytoscape/index.html`, ready: 'window.peerFirstFrameMs' },
     { name: 'empty WebGL2 page (floor)', url: `${server.url}floor/index.html`, ready: 'window.explainerFirstFrameMs' },
   ];
@@ -137,6 +140,8 @@ async function firstFrame(server) {
   const floor = median(times['empty WebGL2 page (floor)']), ours = median(times.explainer), big = median(times['explainer, 10k story']);
   say(`Explainer / empty WebGL2 page, medians: ${(ours / floor).toFixed(2)}×. Target ≤ 1.3×: ${ours / floor <= 1.3 ? 'met' : 'missed'}.`);
   say(`10k story: ${fmt(big, 0)} ms. Target ≤ 1500 ms: ${big <= 1500 ? 'met' : `missed by ${fmt(big - 1500, 0)} ms`}.`);
+  const viaPreview = median(times['its preview link, s/naomi/']) - median(times['explainer at #/naomi']);
+  say(`Preview link / the explainer at the same step, medians: ${viaPreview >= 0 ? '+' : ''}${fmt(viaPreview, 0)} ms. Target ≤ +50 ms: ${viaPreview <= 50 ? 'met' : 'missed'}.`);
   say(`Cytoscape.js / explainer, medians: ${(median(times['Cytoscape.js']) / ours).toFixed(2)}× (above 1: the explainer is first).`);
   say();
   // Where the explainer's time goes: stage ends (window.explainerStartup), medians.

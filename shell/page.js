@@ -9,6 +9,15 @@
 (function () {
   const $ = (id) => document.getElementById(id);
   const started = performance.now();
+  // A step's preview page (s/<step-id>/, what Copy link shares) is this very
+  // page with that step's card and a <base> of the site: it becomes the
+  // explainer's own address at once, opening its step (or the link's own
+  // fragment), with no second page load, and Back leaves as from the explainer.
+  const previewOf = document.documentElement.getAttribute('data-step');
+  if (previewOf) {
+    const fragment = location.hash.length > 1 ? location.hash : window.explainerLink.format(previewOf, '');
+    history.replaceState(null, '', new URL(location.search + fragment, document.baseURI).href);
+  }
   if (new URLSearchParams(location.search).get('embed') === '1') document.body.classList.add('embed');
 
   // Everything shown comes in as text (textContent), never as HTML.

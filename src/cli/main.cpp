@@ -2,9 +2,9 @@
 //
 //   explain check FILE            validate; print a summary, or every problem
 //   explain show FILE STEP-ID     the story so far and the map at that step
-//   explain site FILE OUT-DIR [--base-url URL] [--csp POLICY]
-//                                 text.json and link-preview pages (site.h),
-//                                 the pages under POLICY (shell/csp.txt)
+//   explain site FILE OUT-DIR [--base-url URL] [--page INDEX.HTML]
+//                                 text.json and, made from the site's page,
+//                                 a link-preview page per step (site.h)
 //   explain text FILE OUT.json    the text version's data alone (another story)
 //
 // Exit status: 0 fine, 1 the story has problems or the step is unknown,
@@ -28,7 +28,7 @@ using namespace explainer;
 int usage() {
     std::cerr << "usage: explain check FILE\n"
                  "       explain show FILE STEP-ID\n"
-                 "       explain site FILE OUT-DIR [--base-url URL] [--csp POLICY]\n"
+                 "       explain site FILE OUT-DIR [--base-url URL] [--page INDEX.HTML]\n"
                  "       explain text FILE OUT.json\n";
     return 2;
 }
@@ -130,11 +130,12 @@ int main(int argc, char** argv) {
     if (argc < 3) return usage();
     const std::string command = argv[1];
     site::Options options;
+    std::string page_path;
     bool site_args = command == "site" && argc >= 4 && argc % 2 == 0;
     for (int i = 4; site_args && i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         if (flag == "--base-url") options.base_url = argv[i + 1];
-        else if (flag == "--csp") options.csp = argv[i + 1];
+        else if (flag == "--page") page_path = argv[i + 1];
         else site_args = false;
     }
     const bool two_args = (command == "show" || command == "text") && argc == 4;
@@ -158,6 +159,13 @@ int main(int argc, char** argv) {
     }
     if (command == "site") {
         options.out_dir = argv[3];
+        if (!page_path.empty()) {
+            const auto got = file_text::read(page_path.c_str(), options.page, 1 << 20);
+            if (got != file_text::Read::Ok) {
+                std::cerr << "explain: cannot read the page " << page_path << ": it " << file_text::describe(got) << '\n';
+                return 2;
+            }
+        }
         if (!options.base_url.empty() && options.base_url.back() != '/') options.base_url += '/';
         return site::write(result.story, options) ? 0 : 2;
     }

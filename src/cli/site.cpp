@@ -176,39 +176,34 @@ bool write_text(const fs::path& path, const std::string& text) {
 }  // namespace
 
 std::string preview_page(const story::Story& s, int k, const std::string& image_url, const std::string& base_url,
-                         const std::string& csp) {
+                         const std::string& page) {
+    static const std::string kOpen = "<!--card", kClose = "<!--/card-->", kHtml = "<html lang=\"en\">";
+    const std::size_t open = page.find(kOpen), close = page.find(kClose), html = page.find(kHtml);
+    if (open == std::string::npos || close == std::string::npos || close < open || html == std::string::npos) return {};
     const auto pv = text_version::preview(s, k);
     const auto& id = s.steps[static_cast<std::size_t>(k)].id;
     const std::string title = escape_html(pv.title), desc = escape_html(pv.description);
-    const std::string app = "../../#/" + id;
-    std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"en\" data-step=\"" + escape_html(id) + "\">\n<head>\n<meta charset=\"utf-8\">\n";
-    if (!csp.empty()) h += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + escape_html(csp) + "\">\n";
-    h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    // The page is the explainer itself, one folder down: the <base> makes its
+    // files the site's, and page.js opens data-step (the page's address then
+    // becomes the explainer's own, with no second page load).
+    std::string h = "<base href=\"../../\">\n";
     h += "<title>" + title + "</title>\n";
-    h += "<link rel=\"icon\" href=\"../../icon.svg\" type=\"image/svg+xml\">\n";
     h += "<meta name=\"description\" content=\"" + desc + "\">\n";
     h += "<meta property=\"og:type\" content=\"website\">\n";
     h += "<meta property=\"og:site_name\" content=\"" + escape_html(s.title) + "\">\n";
     h += "<meta property=\"og:title\" content=\"" + title + "\">\n";
     h += "<meta property=\"og:description\" content=\"" + desc + "\">\n";
     if (!base_url.empty()) h += "<meta property=\"og:url\" content=\"" + escape_html(base_url + "s/" + id + "/") + "\">\n";
-    if (!image_url.empty()) {
-        h += "<meta property=\"og:image\" content=\"" + escape_html(image_url) + "\">\n";
-        h += "<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n";
-        h += "<meta property=\"og:image:alt\" content=\"" +
-             escape_html(pv.hidden ? "The relationship map as it stands before the twist" : "The relationship map at this step") +
-             "\">\n";
-        h += "<meta name=\"twitter:image\" content=\"" + escape_html(image_url) + "\">\n";
-    }
-    h += "<meta name=\"twitter:card\" content=\"" + std::string(image_url.empty() ? "summary" : "summary_large_image") + "\">\n";
+    h += "<meta property=\"og:image\" content=\"" + escape_html(image_url) + "\">\n";
+    h += "<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">\n";
+    h += "<meta property=\"og:image:alt\" content=\"" +
+         escape_html(pv.hidden ? "The relationship map as it stands before the twist" : "The relationship map at this step") + "\">\n";
+    h += "<meta name=\"twitter:card\" content=\"summary_large_image\">\n";
     h += "<meta name=\"twitter:title\" content=\"" + title + "\">\n";
     h += "<meta name=\"twitter:description\" content=\"" + desc + "\">\n";
-    h += "<script src=\"../../open.js\"></script>\n";
-    h += "<noscript><meta http-equiv=\"refresh\" content=\"0; url=" + escape_html(app) + "\"></noscript>\n";
-    h += "</head>\n<body>\n<main>\n<h1><a href=\"" + escape_html(app) + "\">" + title + "</a></h1>\n<p>" + desc +
-         "</p>\n</main>\n</body>\n</html>\n";
-    return h;
+    h += "<meta name=\"twitter:image\" content=\"" + escape_html(image_url) + "\">\n";
+    return page.substr(0, html) + "<html lang=\"en\" data-step=\"" + escape_html(id) + "\">" +
+           page.substr(html + kHtml.size(), open - html - kHtml.size()) + h + page.substr(close + kClose.size() + 1);
 }
 
 nlohmann::json text_json(const story::Story& s) {
@@ -234,11 +229,20 @@ nlohmann::json text_json(const story::Story& s) {
 bool write(const story::Story& s, const Options& o) {
     const fs::path out(o.out_dir);
     if (!write_text(out / "text.json", text_json(s).dump())) return false;
-
+    if (o.page.empty()) {
+        std::cerr << "explain site: text.json (no --page: no preview pages)\n";
+        return true;
+    }
     for (const auto& step : s.steps) {
+        // Without the site's address, relative to the page's own (as
+        // scrapers read it, never through the <base>).
         const std::string image = (o.base_url.empty() ? std::string() : o.base_url + "s/" + step.id + "/") + "preview.png";
-        if (!write_text(out / "s" / step.id / "index.html", preview_page(s, static_cast<int>(&step - s.steps.data()), image, o.base_url, o.csp)))
+        const std::string html = preview_page(s, static_cast<int>(&step - s.steps.data()), image, o.base_url, o.page);
+        if (html.empty()) {
+            std::cerr << "explain site: the page has no <html lang=\"en\"> or no <!--card ... <!--/card--> block to fill\n";
             return false;
+        }
+        if (!write_text(out / "s" / step.id / "index.html", html)) return false;
     }
     std::cerr << "explain site: text.json and " << s.steps.size() << " preview pages";
     if (o.base_url.empty()) std::cerr << " (relative links: give --base-url for chat apps that need absolute ones)";

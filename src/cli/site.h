@@ -5,9 +5,11 @@
 //                        version, its transcript, and the whole explainer for a
 //                        browser without WebGL2 or WebAssembly
 //   s/<step-id>/index.html
-//                        a link-preview page per step: spoiler-safe title,
-//                        description and image for chat apps, then it opens
-//                        the explainer at that step (open.js)
+//                        a link-preview page per step: the explainer's own
+//                        page (--page, the site's index.html) with that step's
+//                        spoiler-safe card (title, description, image) for
+//                        chat apps, which opens the explainer at that step
+//                        in place (shell/page.js reads data-step)
 //
 // Each page's og:image is s/<step-id>/preview.png, which the build renders
 // after this runs (web/previews.mjs), or fills with one plain site image
@@ -25,7 +27,7 @@ namespace site {
 struct Options {
     std::string out_dir;    // the site folder
     std::string base_url;   // "https://example.org/explainer/", or "" for relative links
-    std::string csp;        // the pages' Content-Security-Policy <meta> (shell/csp.txt), or "" for none
+    std::string page;       // the site's index.html, which each preview page is made from ("": none made)
 };
 
 // Writes the files; returns false after saying on stderr what failed.
@@ -45,8 +47,10 @@ bool write(const explainer::story::Story& story, const Options& options);
 // steps × entities (bench/site_size.py measures it at every limit).
 nlohmann::json text_json(const explainer::story::Story& story);
 
-// The HTML of step k's preview page (every value escaped).
+// The HTML of step k's preview page: `page` with the step's card (every
+// value escaped) in its <!--card ... <!--/card--> block, a <base> of the
+// site's folder, and data-step; "" when `page` has no such block.
 std::string preview_page(const explainer::story::Story& story, int step, const std::string& image_url,
-                         const std::string& base_url, const std::string& csp = {});
+                         const std::string& base_url, const std::string& page);
 
 }  // namespace site

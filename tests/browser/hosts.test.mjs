@@ -102,7 +102,7 @@ test('on a static host that sends no headers, the page and every preview still c
     await context.close();
     for (const step of fs.readdirSync(path.join(site, 's'))) {
       const html = fs.readFileSync(path.join(site, 's', step, 'index.html'), 'utf8');
-      assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy.replace(/'/g, '&#39;')}">`), step);
+      assert.ok(html.includes(`<meta http-equiv="Content-Security-Policy" content="${policy.replace(/'/g, '&#x27;')}">`), step);
     }
   } finally { server.stop(); }
 });

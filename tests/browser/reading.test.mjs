@@ -62,9 +62,11 @@ test('every step has a preview page whose title fits a link card, tells the trut
     assert.equal(meta['og:image'], 'preview.png');   // relative: this build was given no site address
     assert.deepEqual([meta['og:image:width'], meta['og:image:height']], ['1200', '630']);
     assert.equal(meta['og:site_name'], story.title);
-    assert.match(html, /<script src="\.\.\/\.\.\/open\.js"><\/script>/);
-    assert.match(html, /<link rel="icon" href="\.\.\/\.\.\/icon\.svg"/);
-    assert.match(html, /<main>\n<h1><a href="\.\.\/\.\.\/#\/[^"]+">[^<]+<\/a><\/h1>/);
+    // The explainer's own page, one folder down.
+    assert.match(html, new RegExp(`<html lang="en" data-step="${step.id}">`));
+    assert.match(html, /<base href="\.\.\/\.\.\/">/);
+    assert.match(html, /<script src="page\.js"><\/script>/);
+    assert.match(html, /<link rel="icon" href="icon\.svg"/);
     assert.ok([...title].length <= 70, `${step.id}: ${[...title].length} characters: ${title}`);
     assert.equal(meta['og:title'], title);
     assert.ok(title.startsWith(`Step ${k + 1} of ${story.steps.length}`), title);
@@ -107,13 +109,20 @@ test('the preview images exist for every step, are 1200×630 and not blank', asy
   await context.close();
 });
 
-test('a preview page opens its step, covered where the cover rule says, and stays out of the history', async () => {
+test('a preview page is the explainer: it opens its step in place, covered where the cover rule says, with no second page load', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url + 'story.json');
   for (const [id, covered] of [['naomi', false], ['twist-4', true]]) {
+    const documents = [];
+    const listen = (r) => { if (r.resourceType() === 'document') documents.push(new URL(r.url()).pathname); };
+    page.on('request', listen);
     await page.goto(`${server.url}s/${id}/`);
     await page.waitForFunction(() => window.explainerFirstFrameMs, null, { timeout: 30000 });
+    page.off('request', listen);
+    assert.deepEqual(documents, [`/s/${id}/`]);   // one document, this one
+    // Its address is now the explainer's own.
+    assert.equal(new URL(page.url()).pathname, '/');
     assert.equal(new URL(page.url()).hash, `#/${id}`);
     const s = await state(page);
     assert.equal(s.index, indexOf(id));

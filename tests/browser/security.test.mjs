@@ -22,7 +22,7 @@ test('the page, its text version and its downloads run under the strict CSP with
   // The page's policy (its one source, shell/csp.txt), and what only a header can say.
   const policy = fs.readFileSync(new URL('../../shell/csp.txt', import.meta.url), 'utf8').trim();
   assert.equal(response.headers.get('content-security-policy'), policy + "; frame-ancestors 'self'");
-  assert.match(policy, /object-src 'none'; base-uri 'none'; form-action 'none'/);
+  assert.match(policy, /object-src 'none'; base-uri 'self'; form-action 'none'/);   // 'self': a preview page's <base> names the site's own folder
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   await context.addInitScript(() => {
     window.cspViolations = [];
@@ -50,7 +50,7 @@ test('the page, its text version and its downloads run under the strict CSP with
 });
 
 test('no page script or app source inserts HTML or evaluates code', () => {
-  const files = [...['page.js', 'text.js', 'open.js', 'index.html'].map((f) => path.join(root, 'shell', f)),
+  const files = [...['page.js', 'text.js', 'controls.js', 'link.js', 'index.html'].map((f) => path.join(root, 'shell', f)),
                  ...['web', 'src/ui', 'desktop'].flatMap((dir) => fs.readdirSync(path.join(root, dir))
                    .filter((f) => /\.(cpp|h)$/.test(f)).map((f) => path.join(root, dir, f)))];
   const banned = /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\s*\(|new Function|setTimeout\(\s*['"`]|emscripten_run_script|<script>(?!<)/;

@@ -77,7 +77,14 @@ TEST_CASE("a preview page escapes what it quotes from the story") {
     j["title"] = "Tiny <b>\"bold\"</b> & 'co'";
     const auto r = fixture::load(j);
     REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
-    const auto html = site::preview_page(r.story, 0, "preview.png", "");
+    const std::string page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<!--card-->\n<title>home</title>\n<!--/card-->\n"
+                             "</head>\n<body><h1>explainer</h1></body>\n</html>\n";
+    CHECK(site::preview_page(r.story, 0, "preview.png", "", "<html lang=\"en\"><body></body></html>").empty());
+    const auto html = site::preview_page(r.story, 0, "preview.png", "", page);
+    CHECK(html.find("<title>home</title>") == std::string::npos);
+    CHECK(html.find("<html lang=\"en\" data-step=\"" + r.story.steps[0].id + "\">") != std::string::npos);
+    CHECK(html.find("<base href=\"../../\">\n<title>") != std::string::npos);
+    CHECK(html.find("</head>\n<body><h1>explainer</h1></body>") != std::string::npos);   // the page itself
     CHECK(html.find("<b>") == std::string::npos);
     CHECK(html.find("Tiny &lt;b&gt;&quot;bold&quot;&lt;/b&gt; &amp; &#39;co&#39;") != std::string::npos);
     CHECK(html.find("<meta property=\"og:image\" content=\"preview.png\">") != std::string::npos);
