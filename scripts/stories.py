@@ -49,9 +49,12 @@ with open(page_in, encoding="utf-8") as f:
 # {{csp}}: the page's policy, from its one source.
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "shell", "csp.txt"), encoding="utf-8") as f:
     values = {"title": str(stories[0]["title"]), "show": str(stories[0]["show"]), "csp": f.read().strip(), "base": base}
+# {{queryChars}}: the search field's limit, from the contract (src/contract/contract.json).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "contract", "contract.json"), encoding="utf-8") as f:
+    values["queryChars"] = str(json.load(f)["limits"]["queryChars"])
 # Without the site's address there is no og:url to give (and images stay relative).
 if not base:
     page = "".join(line for line in page.splitlines(True) if 'property="og:url"' not in line)
-page = re.sub(r"\{\{(title|show|csp|base)\}\}", lambda m: html.escape(values[m.group(1)]), page)
+page = re.sub(r"\{\{(title|show|csp|base|queryChars)\}\}", lambda m: html.escape(values[m.group(1)]), page)
 with open(page_out, "w", encoding="utf-8") as f:
     f.write(page)

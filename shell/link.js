@@ -10,7 +10,8 @@
 // short), never the link's raw text.
 'use strict';
 (function (root) {
-  const kMaxFragment = 512;    // deep_link::kMaxFragment
+  // deep_link::kMaxFragment, from their one source (src/contract/contract.json).
+  const kMaxFragment = (typeof window !== 'undefined' ? window : globalThis).explainerContract.limits.fragmentBytes;
   const kMaxSlugLength = 64;   // story::kMaxSlugLength
   const kShownChars = 40;
 

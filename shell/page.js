@@ -144,7 +144,8 @@
   // Which story: ?story=<id> names one in the site's list (stories.json);
   // only a path made from an id found there is ever fetched. An unknown id
   // says so and shows the site's own story.
-  const kMaxStoryBytes = 16 * 1024 * 1024;   // loader::kMaxBytes
+  const contract = window.explainerContract;   // the rules shared with the program (src/contract/contract.json)
+  const kMaxStoryBytes = contract.limits.storyBytes;
   // The map and the text version alike wait for the choice (storyChosen).
   const wanted = new URLSearchParams(location.search).get('story');
   let story = { id: '', text: 'text.json', shareable: true };   // the site's own story
@@ -262,7 +263,7 @@
   function openStoryFile(file) {
     if (!program) { toast('The explainer is still loading'); return; }
     if (file.size > kMaxStoryBytes) {
-      storyProblems(file.name, ['The file is ' + (file.size / 1048576).toFixed(1) + ' MB; a story file may be at most 16 MB.']);
+      storyProblems(file.name, ['The file is ' + (file.size / MiB).toFixed(1) + ' MB; a story file may be at most ' + Math.round(kMaxStoryBytes / MiB) + ' MB.']);
       return;
     }
     file.arrayBuffer().then((buffer) => {
@@ -362,7 +363,7 @@
       Object.assign(window.explainer, api, {
         ready: true,
         search(query) {   // the page's field shows what is searched for
-          $('search').value = String(query == null ? '' : query).slice(0, 80);
+          $('search').value = String(query == null ? '' : query).slice(0, contract.limits.queryChars);
           api.search($('search').value);
         },
       });
@@ -445,13 +446,14 @@
   // as web/host_web.cpp computes it): resizing it later costs as much
   // as making it.
   const canvas = $('canvas'), box = canvas.getBoundingClientRect();
-  const ratio = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
+  const ratio = Math.min(contract.pixelRatio.max, Math.max(contract.pixelRatio.min, window.devicePixelRatio || 1));
   canvas.width = Math.max(1, Math.round(box.width * ratio));
   canvas.height = Math.max(1, Math.round(box.height * ratio));
   const glStart = performance.now();
   let gl = null;
   try {
-    gl = canvas.getContext('webgl2', { alpha: false, depth: false, stencil: false, antialias: false });
+    const { majorVersion, ...attributes } = contract.webgl;   // as web/host_web.cpp asks: it is handed this context
+    gl = canvas.getContext('webgl' + majorVersion, attributes);
   } catch (e) { /* no WebGL2 */ }
   window.explainerGlInitMs = performance.now() - glStart;   // for the benchmarks
   if (!gl) showTextOnly('This browser has no WebGL2, or it is turned off.');

@@ -1,7 +1,7 @@
 // exports_web.cpp — every entry point the page calls (EMSCRIPTEN_KEEPALIVE),
 // and the one table of them the page is handed: window.explainer's methods,
 // with the strings marshalled here, so no other file names a wasm export.
-// Strings from the page are capped at 4,096 characters and only ever read as
+// Strings from the page are capped (contract.json's pageStringChars, 4,096) and only ever read as
 // data (ids, fragments, queries); nothing is evaluated.
 #include "exports_web.h"
 
@@ -81,7 +81,7 @@ EM_JS(void, js_hand_api, (), {
         return out;
     };
     const withString = (text, fn) => {
-        const s = wellFormed(String(text == null ? "" : text).slice(0, 4096));
+        const s = wellFormed(String(text == null ? "" : text).slice(0, window['explainerContract']['limits']['pageStringChars']));
         const n = lengthBytesUTF8(s) + 1;
         const ptr = _malloc(n);
         stringToUTF8(s, ptr, n);

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "app.h"
+#include "contract.h"
 #include "exports_web.h"
 #include "focus_ring.h"
 #include "frame_stats.h"
@@ -140,7 +141,7 @@ void publish_semantics();
 
 void frame() {
     const double start = emscripten_get_now();
-    const float dpr = static_cast<float>(std::clamp(g_size[2], 1.0, 4.0));
+    const float dpr = static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax));
     const int fb_w = std::max(1, static_cast<int>(std::lround(g_size[0] * dpr)));
     const int fb_h = std::max(1, static_cast<int>(std::lround(g_size[1] * dpr)));
     if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", g_fb_w = fb_w, g_fb_h = fb_h);
@@ -298,14 +299,15 @@ void publish_semantics() {
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE make_context() {
     EmscriptenWebGLContextAttributes attrs;
     emscripten_webgl_init_context_attributes(&attrs);
-    attrs.majorVersion = 2;
-    attrs.alpha = EM_FALSE;
-    attrs.depth = EM_FALSE;
-    attrs.stencil = EM_FALSE;
+    // As the page asked (contract.h), so it is handed that same context.
+    attrs.majorVersion = contract::kWebglMajorVersion;
+    attrs.alpha = contract::kWebglAlpha;
+    attrs.depth = contract::kWebglDepth;
+    attrs.stencil = contract::kWebglStencil;
     // No multisampling: ImGui smooths its own edges (a one-pixel alpha
     // fringe), so MSAA would only multiply the fill and resolve work, which
     // on a software GL was most of each frame.
-    attrs.antialias = EM_FALSE;
+    attrs.antialias = contract::kWebglAntialias;
     // WebGL2's core is all the renderer uses; turning on every extension the
     // browser offers (Emscripten's default) cost ~150 ms at start-up.
     attrs.enableExtensionsByDefault = EM_FALSE;
@@ -351,7 +353,7 @@ int main() {
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already
     static runner::Runner runner(g_app, g_font_data, g_font_size);
     g_runner = &runner;
-    runner.fonts_for(static_cast<float>(std::clamp(g_size[2], 1.0, 4.0)));
+    runner.fonts_for(static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax)));
     gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
     js_mark("fonts");
 

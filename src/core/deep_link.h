@@ -9,6 +9,8 @@
 // percent-encoding or megabytes of text never throw and never loop.
 #pragma once
 
+#include "contract.h"   // generated from src/contract/contract.json
+
 #include <string>
 #include <string_view>
 
@@ -16,7 +18,7 @@
 
 namespace explainer::deep_link {
 
-constexpr std::size_t kMaxFragment = 512;   // longer fragments are refused unread
+constexpr std::size_t kMaxFragment = contract::kFragmentBytes;   // longer fragments are refused unread
 
 struct Link {
     enum class Status { Empty, Ok, Malformed, TooLong };

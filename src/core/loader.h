@@ -8,6 +8,8 @@
 // with JSON_NOEXCEPTION, so nothing here may rely on exceptions.
 #pragma once
 
+#include "contract.h"   // generated from src/contract/contract.json
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -32,7 +34,7 @@ struct Result {
     bool ok() const { return problems.empty(); }
 };
 
-constexpr std::size_t kMaxBytes = 16u << 20;   // 16 MiB: far above any real story
+constexpr std::size_t kMaxBytes = contract::kStoryBytes;   // 16 MiB: far above any real story
 constexpr int kMaxDepth = 32;                  // the format needs 4 levels
 constexpr std::size_t kMaxProblems = 200;      // then one line says how many more
 constexpr std::size_t kMaxWhitespaceRun = 4096; // longer runs between tokens are cut before parsing

@@ -5,6 +5,8 @@
 // Puppet Master is unmasked, "Roy" finds nothing.
 #pragma once
 
+#include "contract.h"   // generated from src/contract/contract.json
+
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -19,7 +21,7 @@ namespace explainer::search {
 // than characters). clip_query keeps that much of any input, cut between
 // characters, and puts U+FFFD for each byte that is not valid UTF-8 (a lone
 // surrogate from a script, say), so what it returns is always valid UTF-8.
-constexpr std::size_t kMaxQueryChars = 80;
+constexpr std::size_t kMaxQueryChars = contract::kQueryChars;
 std::string clip_query(std::string_view query);
 
 // Nodes on the map whose name, or a name merged into them by a reveal the

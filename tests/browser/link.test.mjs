@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
+require('../../build/web/site/contract.js');   // the limits link.js reads (generated from src/contract/contract.json)
 const link = require('../../shell/link.js');
 const vectors = JSON.parse(fs.readFileSync(new URL('../data/links.json', import.meta.url), 'utf8'));
 const tiny = JSON.parse(fs.readFileSync(new URL('../data/tiny.json', import.meta.url), 'utf8'));
