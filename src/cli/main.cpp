@@ -19,7 +19,7 @@
 #include "core/loader.h"
 #include "core/step_state.h"
 #include "core/what_changed.h"
-#include "site.h"
+#include "site/site.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-// The CLI's site writer (src/cli/site.h): text.json, rebuilt the way the page
+// The CLI's site writer (src/site/site.h): text.json, rebuilt the way the page
 // rebuilds it (shell/text.js), gives every step exactly the text version's
 // entities, cards and relationships.
 #include <doctest/doctest.h>
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/site.h"
+#include "site/site.h"
 #include "core/text_version.h"
 #include "fixture.h"
 

@@ -1,0 +1,192 @@
+// The App on its own (src/ui/app.h), on a recording host (host_recording.h)
+// instead of a page or a window: what a reader does (load, step, a covered
+// link, Copy link, search, filter, select, the step list) and what the app
+// hands its host in return. Frames are drawn headless, as the fuzz target
+// draws them, with Debian's DejaVu Sans and the small test story.
+#include <doctest/doctest.h>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "app.h"
+#include "core/file_text.h"
+#include "focus_ring.h"
+#include "host_recording.h"
+#include "runner.h"
+
+namespace {
+
+using recording_host::log;
+
+// One App with its ImGui context and fonts, made once (fonts are the slow part).
+struct Ui {
+    App app;
+    std::string font;
+    runner::Runner* runner = nullptr;
+    Ui() {
+        runner::create_context();
+        REQUIRE(explainer::file_text::read(FONT_FILE, font, 16u << 20) == explainer::file_text::Read::Ok);
+        runner = new runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
+        runner->fonts_for(1.0f);
+        unsigned char* pixels;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // as a host does to upload it
+    }
+    void frames(int n = 2) {
+        for (int i = 0; i < n; ++i) {
+            log().now += 2000;   // past the address's rate limit and any transition
+            runner->frame({1280, 800, 1}, log().now);
+        }
+    }
+    nlohmann::json state() const { return nlohmann::json::parse(app.state_json()); }
+    // Presses the control `label` as its DOM twin does (focus_ring::press_on).
+    bool press(const std::string& label, int part = -1) {
+        const auto& items = focus_ring::items();
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].label == label) {
+                const bool ok = focus_ring::press_on(static_cast<int>(i), label, part);
+                frames(1);
+                focus_ring::clear();
+                return ok;
+            }
+        return false;
+    }
+};
+
+Ui& ui() {
+    static Ui* u = new Ui();
+    return *u;
+}
+
+// A fresh reader of the tiny story: s1 One, s2 Two, s3 Three (a twist), s4 Four (a twist).
+Ui& fresh() {
+    Ui& u = ui();
+    std::string story;
+    REQUIRE(explainer::file_text::read(TINY_STORY, story) == explainer::file_text::Read::Ok);
+    std::vector<std::string> problems;
+    REQUIRE(u.app.load(story, problems));
+    u.app.set_query("");
+    u.app.set_filter("");
+    recording_host::reset();
+    u.frames();
+    return u;
+}
+
+}  // namespace
+
+TEST_CASE("the app steps through the story and tells its host: the address, the title, the mirror, the reader's state") {
+    Ui& u = fresh();
+    u.app.next();
+    u.frames();
+    CHECK(u.state()["index"] == 1);
+    REQUIRE(!log().urls.empty());
+    CHECK(log().urls.back().fragment == "#/s2");
+    CHECK(log().urls.back().push);
+    CHECK(log().titles.back() == "Step 2 of 4: Two \xC2\xB7 Tiny");
+    CHECK(log().mirrors.back().rfind("Step 2 of 4: Two.", 0) == 0);
+    const auto reader = nlohmann::json::parse(log().reader_states.back());
+    CHECK(reader["index"] == 1);
+    CHECK(reader["covered"] == false);
+    u.app.prev();
+    u.frames();
+    CHECK(u.state()["index"] == 0);
+}
+
+TEST_CASE("a cold link past a twist is covered: the title and mirror name none, and Next lifts the cover") {
+    Ui& u = fresh();
+    u.app.open_link("#/s4", false);
+    u.frames();
+    auto s = u.state();
+    CHECK(s["covered"] == true);
+    CHECK(s["skipped"] == 2);
+    CHECK(log().titles.back() == "Step 4 of 4: a twist, past 1 more (hidden) \xC2\xB7 Tiny");
+    CHECK(log().mirrors.back().find("Four") == std::string::npos);
+    CHECK(log().mirrors.back().find("Three") == std::string::npos);
+    u.app.next();
+    u.frames();
+    CHECK(u.state()["covered"] == false);
+    CHECK(u.state()["index"] == 3);   // lifted, not skipped past
+    CHECK(log().titles.back() == "Step 4 of 4: Four \xC2\xB7 Tiny");
+}
+
+TEST_CASE("the controls' twins press what the ring names: Copy link, the step list, the filter, a disclosure") {
+    Ui& u = fresh();
+    // Every item is named; the map's come first in the map area, the panel's after.
+    const auto& items = focus_ring::items();
+    REQUIRE(items.size() >= 8);
+    for (const auto& item : items) CHECK_FALSE(item.label.empty());
+    CHECK(u.press("Copy link"));
+    REQUIRE(log().copied.size() == 1);
+    CHECK(log().copied[0].first == "s1");
+    CHECK(log().copied[0].second == "Step 1 of 4: One \xC2\xB7 Tiny");
+    // The step list: its names spoil nothing, and pressing a step goes there.
+    const focus_ring::Item* steps = nullptr;
+    for (const auto& item : focus_ring::items())
+        if (item.label == "Steps") steps = &item;
+    REQUIRE(steps != nullptr);
+    CHECK(steps->role == focus_ring::Role::Steps);
+    REQUIRE(steps->choices.size() == 4);
+    CHECK(steps->choices[1] == "2. Two");
+    CHECK(steps->choices[2] == "3. A twist you haven't seen yet");
+    CHECK(steps->chosen == 0);
+    CHECK(u.press("Steps", 1));
+    CHECK(u.state()["index"] == 1);
+    // The filter: a choice among names; choosing one filters.
+    CHECK(u.press("Filter", 1));
+    CHECK(u.state()["filter"] == "kind:character");
+    CHECK(u.press("Filter", 0));
+    CHECK(u.state()["filter"].is_null());
+    // A disclosure says whether its part shows.
+    bool found = false;
+    for (const auto& item : focus_ring::items())
+        if (item.label == "Glossary") {
+            found = true;
+            CHECK(item.role == focus_ring::Role::Disclosure);
+            CHECK_FALSE(item.expanded);
+        }
+    CHECK(found);
+    CHECK(u.press("Glossary"));
+    u.frames(2);   // items() is the last whole frame's: the one after the press drew the new name
+    found = false;
+    std::string labels;
+    for (const auto& item : focus_ring::items()) {
+        labels += item.label + " | ";
+        if (item.label == "Hide glossary") found = item.expanded;
+    }
+    CHECK_MESSAGE(found, labels);
+    // A press whose name no longer matches the item at its place does nothing.
+    CHECK_FALSE(focus_ring::press_on(0, "no such control", -1));
+}
+
+TEST_CASE("search, filter and select keep to what the reader has seen") {
+    Ui& u = fresh();
+    u.app.set_query("Hero");
+    u.frames(1);
+    auto s = u.state();
+    REQUIRE(s["search"]["found"].size() >= 1);
+    CHECK(s["search"]["found"][0] == "hero");
+    CHECK(u.app.set_filter("kind:character"));
+    CHECK_FALSE(u.app.set_filter("kind:nonsense"));
+    // Someone who appears only later cannot be selected yet: that would be a spoiler.
+    CHECK_FALSE(u.app.select_id("aliens"));
+    CHECK(u.app.select_id("hero"));
+    u.frames(1);
+    CHECK(u.state()["selected"] == "hero");
+    CHECK(log().urls.back().fragment == "#/s1/hero");
+}
+
+TEST_CASE("Save image and the transcript are asked of the host, never past what is on screen") {
+    Ui& u = fresh();
+    u.app.open_link("#/s3", false);   // covered: the map is as it stood at s2
+    u.frames();
+    u.app.save_transcript();
+    REQUIRE(log().transcripts.size() == 1);
+    CHECK(log().transcripts[0] == 1);
+    u.app.request_picture();
+    u.frames(1);
+    CHECK(u.app.take_picture() == "tiny-step-3.png");
+    CHECK(u.app.take_picture().empty());   // once
+}
