@@ -3,7 +3,6 @@
 #include <nlohmann/json.hpp>
 
 #include <cfloat>
-#include <cstring>
 
 #include "core/loader.h"
 #include "core/search.h"
@@ -40,7 +39,7 @@ bool App::load(std::string_view text, std::vector<std::string>& problems) {
     changes_.clear();
     query_.clear();
     found_.clear();
-    filter_ = 0;
+    filter_ = {};
     url_pending_.clear();
     url_push_ = false;
     notice_until_ = 0;
@@ -264,10 +263,10 @@ std::string App::take_picture() {
     return story_.id + "-step-" + std::to_string(nav_->step() + 1) + ".png";
 }
 
-bool App::still(double now) const { return std::strcmp(map_.phase(now), "still") == 0; }
+bool App::still(double now) const { return map_.phase(now) == map_view::MapView::Phase::Still; }
 
 void App::idle(double now) {
-    if (!nav_ || std::strcmp(map_.phase(now), "still") != 0) return;
+    if (!nav_ || !still(now)) return;
     const int next = std::max(nav_->step(), nav_->shown_step()) + 1;
     if (next < layouts_.count() && layouts_.done() <= next) layouts_.advance();
 }

@@ -63,13 +63,20 @@ public:
     std::string state_json() const;   // for window.explainer.state() (app_state.cpp)
 
 private:
+    // The filter: none, one kind (of the story's kinds), or the members of a group (an entity).
+    struct Filter {
+        enum class By { None, Kind, Members } by = By::None;
+        int what = -1;   // the kind (story::Kind) or the group's entity
+        bool operator==(const Filter& o) const { return by == o.by && what == o.what; }
+        bool operator!=(const Filter& o) const { return !(*this == o); }
+    };
     void map_json(nlohmann::json& j) const;
     void controls_json(nlohmann::json& j) const;
     void changed(bool step_changed, bool write_url);
     void map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact);
     void flush_url(double now);
     void update_lit();                  // from the query or the filter, at the shown step
-    void choose_filter(int filter);
+    void choose_filter(Filter filter);
     void legend(float max_w, bool compact);
     void compact_legend(ImVec2 map_min, ImVec2 map_max);
     void node_tooltip(int node);
@@ -96,9 +103,7 @@ private:
     std::vector<explainer::what_changed::Item> changes_;   // the shown step's, empty under a cover
     std::string query_;
     std::vector<int> found_;          // the query's matches at the shown step
-    // The filter: 0 none; 1 + kind for a kind; kGroupFilter + entity for members of a group.
-    int filter_ = 0;
-    static constexpr int kGroupFilter = 100;
+    Filter filter_;
     bool tools_open_ = false;         // phones: the map's tools unfolded from their one button
     int legend_open_ = -1;            // -1: not decided yet (open on a laptop, closed on a phone)
     ImVec4 search_rect_{0, 0, 0, 0};  // where the page's search field was last placed

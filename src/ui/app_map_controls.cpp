@@ -17,13 +17,13 @@ using namespace explainer;
 
 void App::set_query(std::string_view query) {
     query_ = search::clip_query(query);   // whole characters only: state() writes it as JSON
-    if (!query_.empty()) filter_ = 0;   // one way of lighting at a time
+    if (!query_.empty()) filter_ = {};   // one way of lighting at a time
     update_lit();
 }
 
-void App::choose_filter(int filter) {
+void App::choose_filter(Filter filter) {
     filter_ = filter;
-    if (filter_ != 0 && !query_.empty()) {
+    if (filter_.by != Filter::By::None && !query_.empty()) {
         query_.clear();
         host::clear_search();
     }
@@ -32,13 +32,13 @@ void App::choose_filter(int filter) {
 
 bool App::set_filter(std::string_view spec) {
     if (spec.empty()) {
-        choose_filter(0);
+        choose_filter({});
         return true;
     }
     if (spec.substr(0, 5) == "kind:") {
         story::Kind kind;
         if (!story::parse_kind(spec.substr(5), kind)) return false;
-        choose_filter(1 + static_cast<int>(kind));
+        choose_filter({Filter::By::Kind, static_cast<int>(kind)});
         return true;
     }
     if (spec.substr(0, 8) == "members:") {
@@ -46,7 +46,7 @@ bool App::set_filter(std::string_view spec) {
         const int g = step_state::node_of(shown_state(), story_.find_entity(spec.substr(8)));
         const auto groups = search::groups(story_, shown_state());
         if (std::find(groups.begin(), groups.end(), g) == groups.end()) return false;
-        choose_filter(kGroupFilter + g);
+        choose_filter({Filter::By::Members, g});
         return true;
     }
     return false;
@@ -60,14 +60,14 @@ void App::update_lit() {
         found_ = search::find(story_, st, query_);
         lit.assign(story_.entities.size(), 0);
         for (int n : found_) lit[static_cast<std::size_t>(n)] = 1;
-    } else if (filter_ >= kGroupFilter) {
-        const auto members = search::members_of(story_, st, filter_ - kGroupFilter);
+    } else if (filter_.by == Filter::By::Members) {
+        const auto members = search::members_of(story_, st, filter_.what);
         lit.assign(members.begin(), members.end());
-        if (std::count(lit.begin(), lit.end(), 1) == 0) filter_ = 0, lit.clear();   // the group is not on this map
-    } else if (filter_ > 0) {
+        if (std::count(lit.begin(), lit.end(), 1) == 0) filter_ = {}, lit.clear();   // the group is not on this map
+    } else if (filter_.by == Filter::By::Kind) {
         lit.assign(story_.entities.size(), 0);
         for (int n : st.nodes)
-            lit[static_cast<std::size_t>(n)] = static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind) == filter_ - 1;
+            lit[static_cast<std::size_t>(n)] = static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind) == filter_.what;
     }
     map_.set_lit(std::move(lit));
 }
@@ -129,23 +129,23 @@ void App::map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact)
     ImGui::SameLine();
     // Filters: by kind, or members of a group the reader knows has members.
     std::string current = "Filter: none";
-    if (filter_ >= kGroupFilter) current = "Members of " + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].name;
-    else if (filter_ > 0) current = std::string(theme::kind_plural(static_cast<story::Kind>(filter_ - 1))) + " only";
+    if (filter_.by == Filter::By::Members) current = "Members of " + story_.entities[static_cast<std::size_t>(filter_.what)].name;
+    else if (filter_.by == Filter::By::Kind) current = std::string(theme::kind_plural(static_cast<story::Kind>(filter_.what))) + " only";
     ImGui::SetNextItemWidth(std::min(compact ? 150.0f : 220.0f, ImGui::CalcTextSize(current.c_str()).x + 40));
     // The choices: none, each kind on the map, members of each group with members on it.
-    std::vector<std::pair<int, std::string>> choices{{0, "No filter"}};
+    std::vector<std::pair<Filter, std::string>> choices{{Filter{}, "No filter"}};
     bool kinds[story::kKindCount] = {};
     for (int n : shown_state().nodes) kinds[static_cast<int>(story_.entities[static_cast<std::size_t>(n)].kind)] = true;
     for (int k = 0; k < story::kKindCount; ++k)
-        if (kinds[k]) choices.emplace_back(k + 1, std::string(theme::kind_plural(static_cast<story::Kind>(k))) + " only");
+        if (kinds[k]) choices.emplace_back(Filter{Filter::By::Kind, k}, std::string(theme::kind_plural(static_cast<story::Kind>(k))) + " only");
     for (int g : search::groups(story_, shown_state()))
-        choices.emplace_back(kGroupFilter + g, "Members of " + story_.entities[static_cast<std::size_t>(g)].name);
+        choices.emplace_back(Filter{Filter::By::Members, g}, "Members of " + story_.entities[static_cast<std::size_t>(g)].name);
     if (ImGui::BeginCombo("##filter", current.c_str())) {
-        int chosen = -1;
+        const Filter* chosen = nullptr;
         for (const auto& [value, label] : choices)
-            if (ImGui::Selectable(label.c_str(), filter_ == value)) chosen = value;
+            if (ImGui::Selectable(label.c_str(), filter_ == value)) chosen = &value;
         ImGui::EndCombo();
-        if (chosen >= 0) choose_filter(chosen);
+        if (chosen) choose_filter(*chosen);
     } else {
         std::size_t now_at = 0;
         while (now_at < choices.size() && choices[now_at].first != filter_) ++now_at;

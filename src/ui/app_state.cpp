@@ -111,10 +111,10 @@ void App::controls_json(nlohmann::json& j) const {
     auto found = nlohmann::json::array();
     for (int n : found_) found.push_back(story_.entities[static_cast<std::size_t>(n)].id);
     j["search"] = {{"query", query_}, {"found", std::move(found)}};
-    j["filter"] = filter_ == 0 ? nlohmann::json(nullptr)
-                  : filter_ >= kGroupFilter
-                      ? nlohmann::json("members:" + story_.entities[static_cast<std::size_t>(filter_ - kGroupFilter)].id)
-                      : nlohmann::json(std::string("kind:") + story::kind_name(static_cast<story::Kind>(filter_ - 1)));
+    j["filter"] = filter_.by == Filter::By::None ? nlohmann::json(nullptr)
+                  : filter_.by == Filter::By::Members
+                      ? nlohmann::json("members:" + story_.entities[static_cast<std::size_t>(filter_.what)].id)
+                      : nlohmann::json(std::string("kind:") + story::kind_name(static_cast<story::Kind>(filter_.what)));
     j["showWasBelieved"] = map_.show_was_believed();
     j["legend"] = {{"open", legend_open_ == 1}, {"rect", rect_json(legend_rect_)}, {"button", rect_json(legend_button_)}};
     j["searchField"] = rect_json(search_rect_);
@@ -134,7 +134,7 @@ void App::controls_json(nlohmann::json& j) const {
     const ImVec2 t0 = panel_.timeline_min(), t1 = panel_.timeline_max();
     j["titleRect"] = rect_json(panel_.title_rect());
     j["timeline"] = {{"x", t0.x}, {"y", t0.y}, {"w", t1.x - t0.x}, {"h", t1.y - t0.y}};
-    j["staging"] = {{"phase", map_.phase(host::now_ms())},
+    j["staging"] = {{"phase", map_view::MapView::phase_name(map_.phase(host::now_ms()))},
                     {"subject", subject >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(subject)].id)
                                              : nlohmann::json(nullptr)}};
 }

@@ -42,15 +42,27 @@ float MapView::alpha(int e, float t) const { return nodes_[e].alpha_from + (node
 float MapView::node_radius() const { return theme::kNodeRadius * std::clamp(camera_.zoom, 0.65f, 1.8f); }
 float MapView::label_px() const { return theme::label_px(camera_.zoom); }
 
-const char* MapView::phase(double now) const {
+MapView::Phase MapView::phase(double now) const {
     if (staged_) {
-        if (now < stage_t0_ + kApproachMs) return "approach";
-        if (now < t0_) return "beat";
-        if (now < t0_ + duration_) return "play";
-        if (now < edge_t0_ + edge_ms_) return "edges";
-        return "still";
+        if (now < stage_t0_ + kApproachMs) return Phase::Approach;
+        if (now < t0_) return Phase::Beat;
+        if (now < t0_ + duration_) return Phase::Play;
+        if (now < edge_t0_ + edge_ms_) return Phase::Edges;
+        return Phase::Still;
     }
-    return now < t0_ + duration_ || now < camera_t0_ + camera_ms_ ? "moving" : "still";
+    return now < t0_ + duration_ || now < camera_t0_ + camera_ms_ ? Phase::Moving : Phase::Still;
+}
+
+const char* MapView::phase_name(Phase phase) {
+    switch (phase) {
+        case Phase::Moving: return "moving";
+        case Phase::Approach: return "approach";
+        case Phase::Beat: return "beat";
+        case Phase::Play: return "play";
+        case Phase::Edges: return "edges";
+        case Phase::Still: break;
+    }
+    return "still";
 }
 
 void MapView::show(const story::Story& s, const step_state::State& st, const std::vector<Vec2>& targets,

@@ -109,9 +109,11 @@ public:
     };
     std::vector<DrawnEdge> drawn_edges() const;
 
-    // Where a staged reveal is: "approach", "beat", "play", "edges" or
-    // "still" (also between ordinary steps once they settle, "moving" before).
-    const char* phase(double now) const;
+    // Where a staged reveal is (Approach, Beat, Play, Edges), or Still (also
+    // between ordinary steps once they settle, Moving before).
+    enum class Phase { Still, Moving, Approach, Beat, Play, Edges };
+    Phase phase(double now) const;
+    static const char* phase_name(Phase phase);   // "still", "moving", … (state()'s staging.phase)
     int reveal_subject() const { return stage_subject_; }   // node entity, or -1
     const std::vector<DrawnLabel>& labels() const { return drawn_; }
     ImVec2 area_min() const { return area_min_; }
