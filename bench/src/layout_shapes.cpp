@@ -1,5 +1,5 @@
 // layout_shapes.cpp — how the step-by-step layout copes with degenerate
-// shapes the loader accepts (tests/shapes/story_shapes.h): for each shape and
+// shapes the loader accepts (tools/shapes/story_shapes.h): for each shape and
 // size, the time to lay out every step, and at the worst step the
 // overlapping boxes and the mean link length against the ideal. For a hub the
 // ideal is out of reach (its leaves need room), so its table also gives the

@@ -1,5 +1,5 @@
 // Scaling tests of the step-by-step layout: degenerate shapes the loader
-// accepts (tests/shapes/story_shapes.h), each too big for the one
+// accepts (tools/shapes/story_shapes.h), each too big for the one
 // whole-story layout, over several steps. At every step: no two boxes
 // overlap, and the mean link is within 3× of the ideal — the ideal edge
 // length, or where the graph cannot have it (a hub's leaves need room), the
