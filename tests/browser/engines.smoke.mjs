@@ -10,12 +10,10 @@ import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import net from 'node:net';
-import { once } from 'node:events';
 import { spawn } from 'node:child_process';
 import puppeteer from 'puppeteer-core';
 import { Builder, Key } from 'selenium-webdriver';
-import { serve } from './harness.mjs';
+import { serve, freePort } from './harness.mjs';
 
 const site = new URL('../../build/web/site/', import.meta.url).pathname;
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -23,15 +21,6 @@ const story = JSON.parse(fs.readFileSync(path.join(site, 'story.json'), 'utf8'))
 const FIREFOX = '/usr/bin/firefox-esr';
 const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
 const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-
-async function freePort() {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address();
-  srv.close();
-  return port;
-}
 
 // One small interface over both drivers: goto, run (a function in the page,
 // its result awaited), key, paste, back, screenshot, close.

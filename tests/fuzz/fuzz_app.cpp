@@ -16,23 +16,15 @@
 #include "app.h"
 #include "core/file_text.h"
 #include "fuzz_support.h"
+#include "headless_ui.h"
 #include "host_null.h"
 #include "runner.h"
 
 namespace {
 
-struct Ui {
-    App app;
-    std::string font;
-    runner::Runner* runner = nullptr;
-    Ui() {
-        runner::create_context();
-        if (explainer::file_text::read(FONT_FILE, font, 16u << 20) != explainer::file_text::Read::Ok) __builtin_trap();
-        runner = new runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
-        runner->fonts_for(1.0f);
-        unsigned char* pixels;
-        int w, h;
-        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // as a host does to upload it
+struct Ui : headless_ui::Ui {
+    Ui() : headless_ui::Ui(FONT_FILE) {
+        if (!ok) __builtin_trap();
         std::string story;
         if (explainer::file_text::read(STORY_FILE, story) != explainer::file_text::Read::Ok) __builtin_trap();
         std::vector<std::string> problems;

@@ -14,6 +14,7 @@
 #include "app.h"
 #include "core/file_text.h"
 #include "focus_ring.h"
+#include "headless_ui.h"
 #include "host_recording.h"
 #include "runner.h"
 
@@ -22,19 +23,8 @@ namespace {
 using recording_host::log;
 
 // One App with its ImGui context and fonts, made once (fonts are the slow part).
-struct Ui {
-    App app;
-    std::string font;
-    runner::Runner* runner = nullptr;
-    Ui() {
-        runner::create_context();
-        REQUIRE(explainer::file_text::read(FONT_FILE, font, 16u << 20) == explainer::file_text::Read::Ok);
-        runner = new runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
-        runner->fonts_for(1.0f);
-        unsigned char* pixels;
-        int w, h;
-        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);   // as a host does to upload it
-    }
+struct Ui : headless_ui::Ui {
+    Ui() : headless_ui::Ui(FONT_FILE) { REQUIRE(ok); }
     void frames(int n = 2) {
         for (int i = 0; i < n; ++i) {
             log().now += 2000;   // past the address's rate limit and any transition

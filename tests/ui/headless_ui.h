@@ -1,0 +1,35 @@
+// headless_ui.h — the App with its ImGui context and fonts and no window, as
+// the App's doctests (test_app.cpp) and the fuzz target that drives it
+// (tests/fuzz/fuzz_app.cpp) both need it: the fonts are built and their atlas
+// read as a host reads it to upload, so frames can be drawn with no renderer.
+// Each links its own host (host_recording.cpp, host_null.cpp).
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+#include "app.h"
+#include "core/file_text.h"
+#include "runner.h"
+
+namespace headless_ui {
+
+struct Ui {
+    App app;
+    std::string font;
+    runner::Runner* runner = nullptr;
+    bool ok = false;   // false: the font file could not be read
+    explicit Ui(const char* font_file) {
+        runner::create_context();
+        if (explainer::file_text::read(font_file, font, 16u << 20) != explainer::file_text::Read::Ok) return;
+        runner = new runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
+        runner->fonts_for(1.0f);
+        unsigned char* pixels;
+        int w, h;
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+        ok = true;
+    }
+};
+
+}  // namespace headless_ui
