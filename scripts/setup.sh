@@ -57,7 +57,7 @@ fi
 
 # Browser-test drivers (no browser download: Debian's Chromium, Firefox ESR
 # and WebKitGTK are used): playwright-core, puppeteer-core (Firefox over
-# WebDriver BiDi), selenium-webdriver (WebKitWebDriver), axe-core, html-validate.
+# WebDriver BiDi), selenium-webdriver (WebKitWebDriver), axe-core, html-validate, ajv.
 if ! cmp -s "$root/tests/browser/package-lock.json" "$root/tests/browser/node_modules/.installed-lock.json"; then
   echo "setup: installing the browser-test drivers (npm)"
   (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error &&

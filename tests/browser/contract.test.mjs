@@ -1,11 +1,13 @@
 // contract.test.mjs — the rules the program and the page share have one
 // source (src/contract/contract.json, written out as contract.h and
-// contract.js at build time): here, that both sides hold to it as built.
+// contract.js at build time): here, that both sides hold to it as built;
+// and state() keeps to its schema (src/contract/state.schema.json).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve, launch, open } from './harness.mjs';
+import Ajv from 'ajv';
+import { serve, launch, open, settled, PHONE } from './harness.mjs';
 
 const root = new URL('../../', import.meta.url).pathname;
 const site = path.join(root, 'build/web/site');
@@ -43,3 +45,26 @@ test('the page uses the contract as built: its WebGL2 context, the search limit,
   assert.equal((await page.evaluate(() => window.explainer.state().search.query)).length, contract.limits.queryChars);
   await context.close();
 });
+
+for (const [name, screen] of [['laptop', {}], ['phone', PHONE]]) {
+  test(`state() keeps to its schema at every step, covered, selected, searched and filtered (${name})`, async () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(root, 'src/contract/state.schema.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+    const check = (s, where) => assert.ok(validate(s), `${where}: ${JSON.stringify(validate.errors?.slice(0, 5))}`);
+    const { page, context } = await open(browser, `${server.url}#/twist-4`, screen);
+    await settled(page);
+    check(await page.evaluate(() => window.explainer.state()), 'covered');
+    const story = JSON.parse(fs.readFileSync(path.join(site, 'story.json'), 'utf8'));
+    for (const step of story.steps) {
+      await page.evaluate((id) => window.explainer.go(id), step.id);
+      check(await page.evaluate(() => window.explainer.state()), step.id);
+    }
+    await page.evaluate(() => { window.explainer.select('rouge'); window.explainer.search('Ro'); });
+    check(await page.evaluate(() => window.explainer.state()), 'selected and searched');
+    await page.evaluate(() => window.explainer.filter('kind:character'));
+    check(await page.evaluate(() => window.explainer.state()), 'filtered');
+    // The schema can fail: a field it does not name is refused.
+    assert.equal(validate({ ...(await page.evaluate(() => window.explainer.state())), unnamed: 1 }), false);
+    await context.close();
+  });
+}
