@@ -389,9 +389,9 @@
   // app's frame that follows.
   let copiedInEvent = -1e9;
   function copyNow() {
-    if (!program) return;
+    if (!program || !readerState) return;
     copiedInEvent = -1e9;
-    page.copyLink(program.state().step, document.title);
+    page.copyLink(readerState.step, document.title);   // what the app last said, as its own Copy link would
     copiedInEvent = performance.now();
   }
   page.controls = (json) => window.explainerControls.update(json);

@@ -138,10 +138,12 @@ int g_fb_w = 0, g_fb_h = 0;     // the canvas's backing store, as last set
 
 void end_of_frame_input();
 void publish_semantics();
+// The device pixel ratio as the page clamps it too (contract.h).
+float pixel_ratio() { return static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax)); }
 
 void frame() {
     const double start = emscripten_get_now();
-    const float dpr = static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax));
+    const float dpr = pixel_ratio();
     const int fb_w = std::max(1, static_cast<int>(std::lround(g_size[0] * dpr)));
     const int fb_h = std::max(1, static_cast<int>(std::lround(g_size[1] * dpr)));
     if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", g_fb_w = fb_w, g_fb_h = fb_h);
@@ -284,14 +286,14 @@ EM_BOOL on_key(int, const EmscriptenKeyboardEvent* e, void*) {
     return g_app.key(key, e->shiftKey) ? EM_TRUE : EM_FALSE;
 }
 
-// The page's twins follow the ring's items (only when they changed: most
-// frames they have not).
-std::string g_semantics;
+// The page's twins follow the ring's items, told only when they changed
+// (most frames they have not, and then nothing is written).
+std::vector<focus_ring::Item> g_published;
 void publish_semantics() {
-    std::string now = semantics::describe(focus_ring::items());
-    if (now == g_semantics) return;
-    g_semantics = std::move(now);
-    js_controls(g_semantics.c_str());
+    const auto& items = focus_ring::items();
+    if (semantics::same(items, g_published)) return;
+    g_published = items;
+    js_controls(semantics::describe(items).c_str());
 }
 
 // The page made this context already, while the files downloaded
@@ -353,7 +355,7 @@ int main() {
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already
     static runner::Runner runner(g_app, g_font_data, g_font_size);
     g_runner = &runner;
-    runner.fonts_for(static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax)));
+    runner.fonts_for(pixel_ratio());
     gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
     js_mark("fonts");
 

@@ -1,5 +1,6 @@
 #include "semantics.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <nlohmann/json.hpp>
@@ -19,13 +20,22 @@ const char* role_name(focus_ring::Role role) {
 // Whole pixels: a rectangle that moves by a fraction is the same twin, and
 // the page is not told again.
 long whole(float v) { return std::lround(v); }
+bool same_item(const focus_ring::Item& a, const focus_ring::Item& b) {
+    return a.label == b.label && a.area == b.area && a.role == b.role && a.disabled == b.disabled &&
+           a.expanded == b.expanded && a.chosen == b.chosen && whole(a.x) == whole(b.x) && whole(a.y) == whole(b.y) &&
+           whole(a.w) == whole(b.w) && whole(a.h) == whole(b.h) && a.choices == b.choices;
+}
 }  // namespace
+
+bool same(const std::vector<focus_ring::Item>& a, const std::vector<focus_ring::Item>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), same_item);
+}
 
 std::string describe(const std::vector<focus_ring::Item>& items) {
     auto list = nlohmann::json::array();
     for (const auto& item : items) {
         nlohmann::json j = {{"name", item.label},
-                            {"area", item.area == focus_ring::Area::Map ? "map" : "panel"},
+                            {"area", focus_ring::area_name(item.area)},
                             {"role", role_name(item.role)},
                             {"x", whole(item.x)}, {"y", whole(item.y)}, {"w", whole(item.w)}, {"h", whole(item.h)},
                             {"disabled", item.disabled}};

@@ -1,6 +1,7 @@
 #include "text_version.h"
 
 #include <algorithm>
+#include <cstring>
 #include <string_view>
 
 #include "deep_link.h"
@@ -20,32 +21,35 @@ std::string progress(const Story& s, int k) {
     return "Step " + std::to_string(k + 1) + " of " + std::to_string(s.steps.size());
 }
 
-// Cut at a word boundary, never inside a UTF-8 sequence, and say so with "…".
-std::string shorten(const std::string& text, std::size_t max) {
-    if (text.size() <= max) return text;
-    std::size_t cut = text.rfind(' ', max);
-    if (cut == std::string::npos || cut < max / 2) {
-        cut = max;
-        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    }
-    while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ';' || text[cut - 1] == ' ')) --cut;
+// text cut before byte `hard` (a character's first byte), at the word
+// before it where one is in the second half, with the punctuation in `drop`
+// (and spaces) taken off its end, and said with "…".
+std::string cut_at_word(const std::string& text, std::size_t hard, const char* drop) {
+    std::size_t cut = hard;
+    const std::size_t space = text.rfind(' ', hard);
+    if (space != std::string::npos && space >= hard / 2) cut = space;
+    while (cut > 0 && (text[cut - 1] == ' ' || (text[cut - 1] != '\0' && std::strchr(drop, text[cut - 1])))) --cut;
     return text.substr(0, cut) + "\xE2\x80\xA6";
 }
 
-// At most `max` characters (code points), cut at a word where one is near,
-// and said with "…".
+// At most `max` bytes and the "…", never inside a UTF-8 sequence.
+std::string shorten(const std::string& text, std::size_t max) {
+    if (text.size() <= max) return text;
+    std::size_t hard = max;
+    while (hard > 0 && (static_cast<unsigned char>(text[hard]) & 0xC0) == 0x80) --hard;
+    return cut_at_word(text, hard, ",;");
+}
+
+// At most `max` characters (code points), the "…" included.
 std::string fit(const std::string& text, std::size_t max) {
-    std::size_t chars = 0, cut = std::string::npos;
+    std::size_t chars = 0, hard = std::string::npos;
     for (std::size_t i = 0; i < text.size(); ++i) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (chars == max - 1 && cut == std::string::npos) cut = i;   // room for the "…"
+        if (chars == max - 1 && hard == std::string::npos) hard = i;   // room for the "…"
         ++chars;
     }
     if (chars <= max) return text;
-    const std::size_t space = text.rfind(' ', cut);
-    if (space != std::string::npos && space > cut / 2) cut = space;
-    while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ';' || text[cut - 1] == ':' || text[cut - 1] == ' ')) --cut;
-    return text.substr(0, cut) + "\xE2\x80\xA6";
+    return cut_at_word(text, hard, ",;:");
 }
 
 std::string source_line(const Story& s, const story::Cite& cite) {

@@ -79,7 +79,7 @@ void App::changed(bool step_changed, bool write_url) {
     if (!nav_->notice().empty()) notice_until_ = now + kNoticeMs;
     host::set_title(tab_title());
     const int sel = nav_->selected();
-    host::reader_state(nlohmann::json{{"index", nav_->step()}, {"shown", nav_->shown_step()},
+    host::reader_state(nlohmann::json{{"index", nav_->step()}, {"step", step.id}, {"shown", nav_->shown_step()},
                                           {"covered", nav_->covered()}, {"skipped", nav_->skipped()},
                                           {"first", nav_->first_skipped()},
                                           {"selected", sel >= 0 ? story_.entities[static_cast<std::size_t>(sel)].id : ""},

@@ -128,7 +128,7 @@ void App::controls_json(nlohmann::json& j) const {
     j["keyboardFocus"] = focus_ring::focused_label();
     auto buttons = nlohmann::json::array();
     for (const auto& item : focus_ring::items())
-        buttons.push_back({{"label", item.label}, {"area", item.area == focus_ring::Area::Map ? "map" : "panel"},
+        buttons.push_back({{"label", item.label}, {"area", focus_ring::area_name(item.area)},
                            {"x", item.x}, {"y", item.y}, {"w", item.w}, {"h", item.h}});
     j["buttons"] = std::move(buttons);
     const ImVec2 t0 = panel_.timeline_min(), t1 = panel_.timeline_max();

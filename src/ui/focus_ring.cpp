@@ -80,19 +80,19 @@ void mark_disclosure(bool expanded) {
     g_items.back().expanded = expanded;
 }
 
-void mark_choices(std::vector<std::string> choices, int chosen) {
+namespace {
+void mark_list(Role role, std::vector<std::string> names, int chosen) {
     if (g_items.empty()) return;
-    g_items.back().role = Role::Choice;
-    g_items.back().choices = std::move(choices);
+    g_items.back().role = role;
+    g_items.back().choices = std::move(names);
     g_items.back().chosen = chosen;
 }
+}  // namespace
 
-void mark_steps(std::vector<std::string> names, int current) {
-    if (g_items.empty()) return;
-    g_items.back().role = Role::Steps;
-    g_items.back().choices = std::move(names);
-    g_items.back().chosen = current;
-}
+void mark_choices(std::vector<std::string> choices, int chosen) { mark_list(Role::Choice, std::move(choices), chosen); }
+void mark_steps(std::vector<std::string> names, int current) { mark_list(Role::Steps, std::move(names), current); }
+
+const char* area_name(Area area) { return area == Area::Map ? "map" : "panel"; }
 
 int part() { return g_part; }
 
@@ -142,7 +142,6 @@ void clear() {
     g_part = -1;
     g_press = false;
 }
-bool active() { return g_focused >= 0; }
 const std::vector<Item>& items() { return g_items_last; }
 const char* focused_label() {
     return g_focused >= 0 && g_focused < static_cast<int>(g_items_last.size()) ? g_items_last[g_focused].label.c_str() : "";

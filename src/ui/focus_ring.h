@@ -22,6 +22,7 @@ namespace focus_ring {
 // Where an item sits; the page keeps the map's controls before the map and
 // the panel's after it, the order they are seen in.
 enum class Area { Map, Panel };
+const char* area_name(Area area);   // "map" or "panel", as state() and the twins say it
 // What a twin is: a button; a button that shows or hides a part
 // (aria-expanded); a choice among names (a <select>); the step list.
 enum class Role { Button, Disclosure, Choice, Steps };
@@ -66,7 +67,6 @@ bool press();              // Enter/Space: true when a button in focus takes it
 bool focus_on(int index, const std::string& label, int part);
 bool press_on(int index, const std::string& label, int part);
 void clear();
-bool active();
 const char* focused_label();   // "" when nothing is in focus
 // Every item in the ring as drawn in the last whole frame, in drawing order:
 // where a test finds a button by its label and where the twins come from.

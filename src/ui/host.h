@@ -27,7 +27,7 @@ void set_mirror(const std::string& text);
 // The window's or tab's title (spoiler-safe: see text_version::title).
 void set_title(const std::string& title);
 // What the reader has on screen, for the page's text version (JSON:
-// index, shown, covered, skipped, first, selected, notice, furthest).
+// index, step (its id), shown, covered, skipped, first, selected, notice, furthest).
 void reader_state(const std::string& json);
 
 // ---- sharing and saving
