@@ -473,9 +473,11 @@
     return window.explainerControls.hit('Copy link', e.clientX - r.left, e.clientY - r.top);
   };
   $('canvas').addEventListener('pointerdown', (e) => {
+    $('canvas').setAttribute('data-pointer', '');   // no keyboard focus outline for a press (page.css)
     $('canvas').focus({ preventScroll: true });
     downOnCopy = e.button === 0 && onCopyLink(e) ? { x: e.clientX, y: e.clientY } : null;
   });
+  $('canvas').addEventListener('blur', () => $('canvas').removeAttribute('data-pointer'));
   $('canvas').addEventListener('pointerup', (e) => {   // not a drag that scrolled the panel
     if (downOnCopy && Math.hypot(e.clientX - downOnCopy.x, e.clientY - downOnCopy.y) < 6 && onCopyLink(e)) copyNow();
     downOnCopy = null;

@@ -105,6 +105,15 @@ test('keyboard only: Tab follows the layout, focus never changes the view, and e
     assert.equal(await page.evaluate(() => document.body.classList.contains('text-view')), false, `focus on ${f} changed the view`);
   }
   const at = (name) => stops.findIndex((s) => s === name || s.startsWith(name));
+  // The map shows its focus when Tab reaches it, and not when a press focuses it.
+  const outline = () => page.evaluate(() => getComputedStyle(document.getElementById('canvas')).outlineStyle);
+  await page.focus('#search');
+  await page.keyboard.press('Shift+Tab');
+  while (await page.evaluate(() => document.activeElement.id !== 'canvas')) await page.keyboard.press('Tab');
+  assert.equal(await outline(), 'solid');
+  await page.mouse.click(640, 780);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'canvas');
+  assert.equal(await outline(), 'none');
   for (const name of ['#skip', '#open-story', '#text-toggle', '#search', 'See the whole map', 'Frame the step', 'This step only',
                       'Filter', 'Hide legend', '#canvas', 'step:1. ', '< Previous', 'Next >', 'Copy link', 'Glossary',
                       'About this explainer', 'Save image', 'Transcript'])
