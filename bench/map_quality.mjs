@@ -21,7 +21,7 @@ import { forceSimulation, forceLink, forceManyBody, forceCollide, forceCenter } 
 const [file] = process.argv.slice(2);
 if (!file) { console.error('usage: node bench/map_quality.mjs STEPS.json'); process.exit(2); }
 const { nodeRadius: R, steps } = JSON.parse(fs.readFileSync(file, 'utf8'));
-const EDGE_LENGTH = 150;   // core/layout.h's ideal link length: every layout is asked for the same
+const EDGE_LENGTH = 150;   // core/layout/layout.h's ideal link length: every layout is asked for the same
 const SPOTS = [0.5, 0.42, 0.58, 0.34, 0.66, 0.27, 0.73];
 
 // ---- geometry

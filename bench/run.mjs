@@ -11,9 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { parts as wasmParts } from './wasm_parts.mjs';
-import { serve, CHROMIUM_ARGS } from '../tests/browser/harness.mjs';   // the tests' harness: the same Chromium flags and server
+import { serve, launch as launchChromium } from '../tools/browser/site_browser.mjs';   // the same Chromium flags and server as the build and the tests
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const out = path.join(here, 'out');
@@ -52,7 +51,7 @@ process.on('SIGTERM', () => { console.error('bench: stopped (SIGTERM)'); cleanUp
 process.on('SIGINT', () => { console.error('bench: stopped (SIGINT)'); cleanUp(130); });
 
 async function launch() {
-  const b = await limit('starting Chromium', 60000, chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS }));
+  const b = await limit('starting Chromium', 60000, launchChromium());
   browsers.add(b);
   const close = b.close.bind(b);
   b.close = async () => { browsers.delete(b); await close(); };

@@ -27,7 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 if [ ! -d bench/node_modules/cytoscape ] || [ ! -d bench/node_modules/d3-force ]; then
-  echo "bench: installing Cytoscape.js, d3-force and playwright-core (npm)"
+  echo "bench: installing Cytoscape.js and d3-force (npm)"
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
 export NODE_PATH=/usr/share/nodejs   # Debian's emscripten looks for its node modules here

@@ -3,7 +3,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "core/deep_link.h"
+#include "core/reading/deep_link.h"
 
 namespace desktop_args {
 

@@ -15,9 +15,9 @@
 #include <vector>
 
 #include "app.h"
-#include "core/file_text.h"
-#include "core/loader.h"
-#include "core/text_version.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
+#include "core/reading/text_version.h"
 #include "desktop_args.h"
 #include "host.h"
 #include "png_file.h"
@@ -179,8 +179,7 @@ void draw_frame(runner::Runner& ui, float scale, double now) {
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(&draw);
-    const std::string picture = g_app.take_picture();
-    if (!picture.empty()) host::save_canvas(picture);
+    ui.after_draw();
 }
 
 int run(const desktop_args::Args& args) {

@@ -55,12 +55,19 @@ if [ ! -x "$root/web/node_modules/google-closure-compiler-linux/compiler" ]; the
   (cd "$root/web" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-# Browser-test drivers (no browser download: Debian's Chromium, Firefox ESR
-# and WebKitGTK are used): playwright-core, puppeteer-core (Firefox over
-# WebDriver BiDi), selenium-webdriver (WebKitWebDriver), axe-core, html-validate, ajv.
-if ! cmp -s "$root/tests/browser/package-lock.json" "$root/tests/browser/node_modules/.installed-lock.json"; then
-  echo "setup: installing the browser-test drivers (npm)"
-  (cd "$root/tests/browser" && npm ci --no-audit --no-fund --loglevel=error &&
-   cp package-lock.json node_modules/.installed-lock.json)
-fi
+# npm packages, reinstalled whenever a folder's lock file changes. No browser
+# download: Debian's Chromium, Firefox ESR and WebKitGTK are used.
+npm_folder() {   # folder, what it holds
+  if ! cmp -s "$root/$1/package-lock.json" "$root/$1/node_modules/.installed-lock.json"; then
+    echo "setup: installing $2 (npm, $1)"
+    (cd "$root/$1" && npm ci --no-audit --no-fund --loglevel=error &&
+     cp package-lock.json node_modules/.installed-lock.json)
+  fi
+}
+# The Chromium driver (playwright-core) that the build's preview images, the
+# tests, the soak and the benchmarks share.
+npm_folder tools/browser "the Chromium driver"
+# The tests' own: puppeteer-core (Firefox over WebDriver BiDi),
+# selenium-webdriver (WebKitWebDriver), axe-core, html-validate, ajv.
+npm_folder tests/browser "the browser-test drivers"
 echo "setup: ready"

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes, at build time, the Unicode tables behind src/core/unicode_fold.cpp.
+"""Writes, at build time, the Unicode tables behind src/core/text/unicode_fold.cpp.
 
     unicode_tables.py UNICODE_DATA_DIR OUT.cpp
 

@@ -1,5 +1,5 @@
 // link.js — the page's one reader and writer of a link's fragment
-// (#/<step-id>/<entity-id>): the same codec as src/core/deep_link.h, rule for
+// (#/<step-id>/<entity-id>): the same codec as src/core/reading/deep_link.h, rule for
 // rule, with the same notices, so the text version (which runs without the
 // program) and the program read every link alike. tests/data/links.json holds
 // the vectors both test suites run (tests/core/test_deep_link.cpp and

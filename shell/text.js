@@ -2,14 +2,14 @@
 // readable text (title and narration, the reveal, what changed, every entity
 // on the map with its card, the relationships, the glossary so far) and the
 // Markdown transcript, both from text.json, which `explain site` writes from
-// the core (src/core/text_version.h) at build time.
+// the core (src/core/reading/text_version.h) at build time.
 //
 // Two drivers. With the map, the app says what is on screen
 // (explainerPage.readerState) and the buttons here call window.explainer.
 // Without WebGL2 or WebAssembly (start({alone: true})), this script steps
 // through the story itself: Previous / Next, links (#/<step>/<entity>), Back
 // and Forward, and the spoiler cover for a link that skips twists, as
-// src/core/navigator.h defines it.
+// src/core/reading/navigator.h defines it.
 //
 // Everything reaches the DOM through textContent: nothing from the URL or the
 // story is ever parsed as HTML.

@@ -2,6 +2,25 @@
 // sizing (CSS size × devicePixelRatio), input, the main loop, and the EM_JS
 // helpers into the page. The page's API is in exports_web.cpp.
 // Text only ever reaches the DOM through textContent; nothing is evaluated.
+//
+// Implemented features (as ImGui's backends list theirs):
+//  [X] Hi-DPI: the canvas's CSS size × devicePixelRatio (clamped, contract.h)
+//      is its backing store; fonts are rebuilt at the ratio, the mouse stays
+//      in CSS px (DisplayFramebufferScale).
+//  [X] Mouse: buttons (a quick click is never lost within one frame), wheel
+//      (an embed lets the host page scroll until the map is clicked), leave.
+//  [X] Touch: one finger is the mouse; two pinch to zoom about their middle.
+//  [X] Keyboard: the app's keys only; Tab is the browser's, through the
+//      controls' DOM twins (semantics.h), and keys aimed at a twin or a field
+//      are left to the page.
+//  [X] Clipboard: Copy link writes the page's clipboard in the reader's own
+//      event (shell/page.js); the program never reads it.
+//  [X] Text input and IME: in the page's own search field (an <input>, over
+//      the map's spot for it), so every input method works; ImGui takes none.
+// Missing features:
+//  [ ] Mouse cursor shapes: ImGui's cursor is not mapped to the canvas's CSS
+//      cursor (the map shows the arrow everywhere).
+//  [ ] Gamepads.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <GLES3/gl3.h>
@@ -154,8 +173,7 @@ void frame() {
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
     const float background[3] = {bg.x, bg.y, bg.z};
     gl_renderer::render(draw, fb_w, fb_h, background);
-    const std::string picture = g_app.take_picture();   // "Save image": this frame, with its title band
-    if (!picture.empty()) host::save_canvas(picture);
+    g_runner->after_draw();   // "Save image": this frame, with its title band
     ImGui::GetIO().MouseWheel = 0;
     end_of_frame_input();
     publish_semantics();
@@ -222,7 +240,6 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* user_data) {
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN) {
         press(imgui_button(e->button));
         g_map_engaged = true;
-        focus_ring::clear();
     }
     if (type == EMSCRIPTEN_EVENT_MOUSEUP) release(imgui_button(e->button));
     if (type == EMSCRIPTEN_EVENT_MOUSELEAVE) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);

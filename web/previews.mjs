@@ -6,9 +6,10 @@
 //
 //   node web/previews.mjs SITE_DIR
 //
-// It drives the built site in headless Chromium through the browser tests'
-// harness. Exits non-zero, saying why, when it cannot; the build then falls
-// back to one plain site image (scripts/fallback_preview.py).
+// It drives the built site in headless Chromium through tools/browser, as
+// the tests and the benchmarks do. Exits non-zero, saying why, when it
+// cannot; the build then falls back to one plain site image
+// (scripts/fallback_preview.py).
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -19,14 +20,14 @@ if (!site || !fs.existsSync(path.join(site, 'text.json'))) {
 }
 const steps = JSON.parse(fs.readFileSync(path.join(site, 'text.json'), 'utf8')).steps.map((s) => s.id);
 
-let harness;
+let driver;
 try {
-  harness = await import('../tests/browser/harness.mjs');
+  driver = await import('../tools/browser/site_browser.mjs');
 } catch (e) {
   console.error(`previews: no browser driver (${e.message.split('\n')[0]}); run scripts/setup.sh`);
   process.exit(1);
 }
-const { serve, launch } = harness;
+const { serve, launch } = driver;
 const server = await serve(site);
 let browser;
 const stop = async (code) => {

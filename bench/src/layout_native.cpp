@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/file_text.h"
-#include "core/loader.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
 #include "layout_problem.h"
 
 namespace {

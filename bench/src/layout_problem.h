@@ -9,10 +9,10 @@
 
 #include <vector>
 
-#include "core/layout.h"
-#include "core/step_state.h"
-#include "core/story.h"
-#include "core/story_layout.h"
+#include "core/layout/layout.h"
+#include "core/reading/step_state.h"
+#include "core/story/story.h"
+#include "core/layout/story_layout.h"
 
 namespace bench {
 

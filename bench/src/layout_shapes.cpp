@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "core/file_text.h"
-#include "core/loader.h"
-#include "core/story_layout.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
+#include "core/layout/story_layout.h"
 #include "story_shapes.h"
 
 using namespace explainer;

@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "core/loader.h"
+#include "core/story/loader.h"
 #include "layout_problem.h"
 
 namespace {

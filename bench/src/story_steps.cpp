@@ -17,10 +17,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/edge_route.h"
-#include "core/file_text.h"
-#include "core/loader.h"
-#include "core/story_layout.h"
+#include "core/layout/edge_route.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
+#include "core/layout/story_layout.h"
 
 using namespace explainer;
 

@@ -15,10 +15,10 @@
 #include <sstream>
 #include <string>
 
-#include "core/file_text.h"
-#include "core/loader.h"
-#include "core/step_state.h"
-#include "core/what_changed.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
+#include "core/reading/step_state.h"
+#include "core/reading/what_changed.h"
 #include "site/site.h"
 
 namespace {

@@ -10,8 +10,8 @@
 #include <map>
 #include <optional>
 
-#include "core/step_state.h"
-#include "core/text_version.h"
+#include "core/reading/step_state.h"
+#include "core/reading/text_version.h"
 
 namespace site {
 

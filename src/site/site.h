@@ -20,7 +20,7 @@
 
 #include <string>
 
-#include "core/story.h"
+#include "core/story/story.h"
 
 namespace site {
 

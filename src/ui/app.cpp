@@ -4,10 +4,10 @@
 
 #include <cfloat>
 
-#include "core/loader.h"
-#include "core/search.h"
-#include "core/step_state.h"
-#include "core/text_version.h"
+#include "core/story/loader.h"
+#include "core/reading/search.h"
+#include "core/reading/step_state.h"
+#include "core/reading/text_version.h"
 #include "host.h"
 #include "theme.h"
 
@@ -31,8 +31,8 @@ bool App::load(std::string_view text, std::vector<std::string>& problems) {
     // Label boxes are measured at theme::kLabelSize whatever the font's own
     // size, so the atlas's first font (the body font) serves.
     sizes_ = map_.measure(story_, ImGui::GetIO().Fonts->Fonts[0]);
-    layouts_ = story_layout::Steps(story_, sizes_);
     states_ = std::make_unique<step_state::Cache>(story_);
+    layouts_ = story_layout::Steps(story_, sizes_, {}, states_.get());   // one build per shown step, for both
     nav_ = std::make_unique<navigator::Navigator>(story_, *states_);
     shown_ = -2;
     shown_state_ = std::make_shared<const step_state::State>();

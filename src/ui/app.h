@@ -11,11 +11,11 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "core/navigator.h"
-#include "core/step_state.h"
-#include "core/story.h"
-#include "core/story_layout.h"
-#include "core/what_changed.h"
+#include "core/reading/navigator.h"
+#include "core/reading/step_state.h"
+#include "core/story/story.h"
+#include "core/layout/story_layout.h"
+#include "core/reading/what_changed.h"
 #include "focus_ring.h"
 #include "map_view.h"
 #include "panel.h"

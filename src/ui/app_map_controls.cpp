@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "app.h"
-#include "core/search.h"
+#include "core/reading/search.h"
 #include "focus_ring.h"
 #include "host.h"
 #include "theme.h"

@@ -7,7 +7,7 @@
 #include <cmath>
 
 #include "map_view.h"
-#include "core/edge_route.h"
+#include "core/layout/edge_route.h"
 #include "theme.h"
 
 namespace map_view {

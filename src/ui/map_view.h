@@ -14,11 +14,11 @@
 #include <string>
 #include <vector>
 
-#include "core/framing.h"
-#include "core/label_place.h"
-#include "core/layout.h"
-#include "core/step_state.h"
-#include "core/story.h"
+#include "core/layout/framing.h"
+#include "core/layout/label_place.h"
+#include "core/layout/layout.h"
+#include "core/reading/step_state.h"
+#include "core/story/story.h"
 
 namespace map_view {
 

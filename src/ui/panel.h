@@ -8,10 +8,10 @@
 
 #include <string>
 
-#include "core/navigator.h"
-#include "core/step_state.h"
-#include "core/story.h"
-#include "core/what_changed.h"
+#include "core/reading/navigator.h"
+#include "core/reading/step_state.h"
+#include "core/story/story.h"
+#include "core/reading/what_changed.h"
 #include "theme.h"
 
 namespace panel {

@@ -25,10 +25,17 @@ ImDrawData& Runner::frame(const Surface& surface, double now) {
     io.DisplaySize = ImVec2(surface.width, surface.height);
     io.DisplayFramebufferScale = ImVec2(surface.pixel_ratio, surface.pixel_ratio);
     ImGui::NewFrame();
+    for (int b = 0; b < 3; ++b)
+        if (ImGui::IsMouseClicked(b)) focus_ring::clear();
     focus_ring::begin_frame();
     app_.frame(now, fonts_);
     ImGui::Render();
     return *ImGui::GetDrawData();
+}
+
+void Runner::after_draw() {
+    const std::string picture = app_.take_picture();
+    if (!picture.empty()) host::save_canvas(picture);
 }
 
 }  // namespace runner

@@ -1,8 +1,22 @@
 // runner.h — what every host does the same way around the App: makes the
-// ImGui context, keeps the fonts at the screen's pixel ratio, and runs one
-// frame of the UI. A host (web/host_web.cpp, desktop/host_desktop.cpp) owns
-// the window, the GL renderer, input and the loop; each frame it calls
-// runner::frame() and draws what comes back.
+// ImGui context, keeps the fonts at the screen's pixel ratio, runs one frame
+// of the UI and finishes it. A host (web/host_web.cpp,
+// desktop/host_desktop.cpp) owns the window, the GL renderer, input and the
+// loop.
+//
+// Usage, the same in every host:
+//     runner::create_context();                  // once its GL context is current
+//     runner::Runner ui(app, ttf, ttf_size);
+//     ui.fonts_for(pixel_ratio);                 // then upload the atlas
+//     app.load(story, problems);                 // false: show the problems, open nothing
+//     app.open_link(fragment, from_history);     // the one way in for a link
+//     each frame:
+//         if (ui.fonts_for(pixel_ratio)) upload the atlas again;
+//         draw ui.frame(surface, now);
+//         ui.after_draw();                       // before the pixels are gone
+//         app.idle(now);                         // work ahead, while the map is still
+// The web host opens its link through the page (page.js decides it from the
+// address and the tab's history), the desktop from its command line.
 #pragma once
 
 #include <imgui.h>
@@ -29,7 +43,11 @@ public:
     bool fonts_for(float pixel_ratio);
     const theme::Fonts& fonts() const { return fonts_; }
     // One frame of the UI: NewFrame, the app, Render. Call fonts_for() first.
+    // A pointer press anywhere ends keyboard focus, as in a browser.
     ImDrawData& frame(const Surface& surface, double now);
+    // Once the host has drawn the frame and before it is shown: saves the
+    // picture "Save image" asked for (this frame, with its title band).
+    void after_draw();
 
 private:
     App& app_;

@@ -3,7 +3,7 @@
 
 #include <imgui.h>
 
-#include "core/story.h"
+#include "core/story/story.h"
 
 namespace theme {
 

@@ -1,48 +1,9 @@
-// harness.mjs — the one browser harness of the tests, the soak and the
-// benchmarks (bench/run.mjs): serves a built site folder on a free 127.0.0.1
-// port (with the page's security headers) and opens
-// it in Debian's headless Chromium through playwright-core (no browser
-// download). Collects console errors/warnings and page errors per page.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import net from 'node:net';
-import { chromium } from 'playwright-core';
-
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic',
-];
-
-export async function freePort() {
-  const srv = net.createServer();
-  srv.listen(0, '127.0.0.1');
-  await once(srv, 'listening');
-  const { port } = srv.address();
-  srv.close();
-  return port;
-}
-
-// Served as scripts/serve.py serves it: under the page's Content-Security-
-// Policy, precompressed where the site has .br/.gz copies; `args` go to
-// serve.py (--plain, --embed-from ORIGIN). { csp: false }: a plain static
-// server with no headers of its own, for the benchmarks' comparison pages
-// (which keep their scripts inline) and for what the page promises anywhere.
-const SERVE_PY = new URL('../../scripts/serve.py', import.meta.url).pathname;
-export async function serve(dir, { csp = true, args = [] } = {}) {
-  const port = await freePort();
-  const command = csp ? [SERVE_PY, dir, String(port), ...args]
-                      : ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir];
-  const proc = spawn('python3', command, { stdio: 'ignore' });
-  for (let i = 0; i < 100; ++i) {   // wait until it answers
-    try { const r = await fetch(`http://127.0.0.1:${port}/index.html`); if (r.ok) break; } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { url: `http://127.0.0.1:${port}/`, stop: () => proc.kill() };
-}
-
-export async function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
+// harness.mjs — the one browser harness of the tests and the soak: the
+// site served and Chromium launched as tools/browser/site_browser.mjs does it
+// (for the build and the benchmarks too), plus what the tests read: pages
+// opened with their console errors, warnings and page errors collected, and
+// the app's own state() to find controls where the app says it drew them.
+export { serve, launch, freePort, chromium, CHROMIUM_ARGS } from '../../tools/browser/site_browser.mjs';
 
 // Opens url in a fresh context; resolves once the first frame is drawn (or the error page shows).
 export async function open(browser, url, { viewport = { width: 1280, height: 800 }, permissions = [], scale = 1,

@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { serve, launch, open, state, frames, CHROMIUM_ARGS } from './harness.mjs';
+import { serve, launch, open, state, frames } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const site = path.resolve(here, '../../build/web/site');
@@ -260,7 +259,7 @@ test('a covered link in the text version says so, and lifting it there lifts it 
 
 for (const [name, viewport, scale] of [['laptop', { width: 1280, height: 800 }, 1], ['phone', { width: 390, height: 844 }, 3]]) {
   test(`with WebGL off, the text version steps through the whole story (${name})`, async () => {
-    const noGl = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--disable-webgl'] });
+    const noGl = await launch(['--disable-webgl']);
     try {
       const context = await noGl.newContext({ viewport, deviceScaleFactor: scale });
       const page = await context.newPage();

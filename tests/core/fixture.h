@@ -9,8 +9,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/file_text.h"
-#include "core/loader.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
 
 namespace fixture {
 

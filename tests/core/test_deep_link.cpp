@@ -4,9 +4,9 @@
 #include <map>
 #include <string>
 
-#include "core/deep_link.h"
-#include "core/loader.h"
-#include "core/navigator.h"
+#include "core/reading/deep_link.h"
+#include "core/story/loader.h"
+#include "core/reading/navigator.h"
 #include "fixture.h"
 
 using namespace explainer;

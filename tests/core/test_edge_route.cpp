@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "core/edge_route.h"
+#include "core/layout/edge_route.h"
 
 using namespace explainer::edge_route;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/framing.h"
+#include "core/layout/framing.h"
 
 using namespace explainer::framing;
 

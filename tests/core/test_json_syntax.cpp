@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/json_syntax.h"
-#include "core/loader.h"
+#include "core/text/json_syntax.h"
+#include "core/story/loader.h"
 
 using explainer::json_syntax::describe;
 

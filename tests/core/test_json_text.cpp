@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "core/json_text.h"
+#include "core/text/json_text.h"
 
 using namespace explainer::json_text;
 constexpr auto npos = std::string_view::npos;

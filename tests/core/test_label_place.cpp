@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/label_place.h"
+#include "core/layout/label_place.h"
 
 using namespace explainer::label_place;
 

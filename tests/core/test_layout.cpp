@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include "core/layout.h"
+#include "core/layout/layout.h"
 
 using namespace explainer::layout;
 

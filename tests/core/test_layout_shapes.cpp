@@ -8,9 +8,9 @@
 
 #include <string>
 
-#include "core/loader.h"
-#include "core/step_state.h"
-#include "core/story_layout.h"
+#include "core/story/loader.h"
+#include "core/reading/step_state.h"
+#include "core/layout/story_layout.h"
 #include "fixture.h"
 #include "story_shapes.h"
 

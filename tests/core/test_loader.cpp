@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "core/field_reader.h"
-#include "core/loader.h"
+#include "core/story/field_reader.h"
+#include "core/story/loader.h"
 #include "fixture.h"
 
 using explainer::loader::load;

@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "core/loader.h"
-#include "core/navigator.h"
+#include "core/story/loader.h"
+#include "core/reading/navigator.h"
 #include "fixture.h"
 
 using namespace explainer;

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "core/json_text.h"
-#include "core/search.h"
-#include "core/step_state.h"
+#include "core/text/json_text.h"
+#include "core/reading/search.h"
+#include "core/reading/step_state.h"
 #include "fixture.h"
 
 using namespace explainer;

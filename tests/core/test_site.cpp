@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "site/site.h"
-#include "core/text_version.h"
+#include "core/reading/text_version.h"
 #include "fixture.h"
 
 using namespace explainer;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "core/step_state.h"
+#include "core/reading/step_state.h"
 #include "fixture.h"
 
 using namespace explainer;

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "core/loader.h"
-#include "core/step_state.h"
+#include "core/story/loader.h"
+#include "core/reading/step_state.h"
 #include "fixture.h"
 
 using namespace explainer;

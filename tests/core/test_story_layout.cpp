@@ -4,9 +4,9 @@
 #include <cmath>
 #include <string>
 
-#include "core/loader.h"
-#include "core/step_state.h"
-#include "core/story_layout.h"
+#include "core/story/loader.h"
+#include "core/reading/step_state.h"
+#include "core/layout/story_layout.h"
 #include "fixture.h"
 
 using namespace explainer;
@@ -110,6 +110,30 @@ TEST_CASE("a big cast is laid out lazily: opening a step lays out its prefix onl
     lazy.at(3);
     lazy.at(0);
     CHECK(lazy.at(2) == again);
+}
+
+TEST_CASE("the layout takes the states a reader is shown from the reader's cache, so each is built once") {
+    const auto s = tree_story(400);
+    const auto sizes = story_layout::estimate_sizes(s);
+    const auto all = story_layout::compute(s, sizes);
+    step_state::Cache states(s);
+    story_layout::Steps lazy(s, sizes, {}, &states);
+    lazy.at(2);                       // a deep link to the third step: steps 0 and 1 only for the layout
+    CHECK(states.builds() == 1);
+    states.at(2);                     // the reader's state of that step: already built
+    CHECK(states.builds() == 1);
+    lazy.advance();                   // the next step, laid out ahead of the reader
+    states.at(3);
+    CHECK(states.builds() == 2);
+    // Taking states from the cache changes no position.
+    for (int k = 0; k < lazy.count(); ++k) CHECK(lazy.at(k) == all.positions[static_cast<std::size_t>(k)]);
+
+    const auto small = real_story();   // one layout, from the last step's state
+    step_state::Cache small_states(small);
+    story_layout::Steps whole(small, story_layout::estimate_sizes(small), {}, &small_states);
+    whole.at(0);
+    small_states.at(static_cast<int>(small.steps.size()) - 1);
+    CHECK(small_states.builds() == 1);
 }
 
 TEST_CASE("a story-sized cast is one layout: the first request lays out every step") {

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "core/json_text.h"
-#include "core/step_state.h"
-#include "core/text_version.h"
+#include "core/text/json_text.h"
+#include "core/reading/step_state.h"
+#include "core/reading/text_version.h"
 #include "fixture.h"
 
 using namespace explainer;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/unicode_fold.h"
+#include "core/text/unicode_fold.h"
 
 using namespace explainer::unicode_fold;
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "core/step_state.h"
-#include "core/what_changed.h"
+#include "core/reading/step_state.h"
+#include "core/reading/what_changed.h"
 #include "fixture.h"
 
 using namespace explainer;

@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app.h"
-#include "core/file_text.h"
+#include "core/text/file_text.h"
 #include "fuzz_support.h"
 #include "headless_ui.h"
 #include "host_null.h"

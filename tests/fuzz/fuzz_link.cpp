@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/deep_link.h"
-#include "core/loader.h"
+#include "core/reading/deep_link.h"
+#include "core/story/loader.h"
 #include "fuzz_support.h"
 
 using namespace explainer;

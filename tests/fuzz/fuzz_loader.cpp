@@ -13,13 +13,13 @@
 #include <string>
 #include <string_view>
 
-#include "core/deep_link.h"
-#include "core/loader.h"
-#include "core/step_state.h"
-#include "core/story_layout.h"
-#include "core/text_version.h"
-#include "core/unicode_fold.h"
-#include "core/what_changed.h"
+#include "core/reading/deep_link.h"
+#include "core/story/loader.h"
+#include "core/reading/step_state.h"
+#include "core/layout/story_layout.h"
+#include "core/reading/text_version.h"
+#include "core/text/unicode_fold.h"
+#include "core/reading/what_changed.h"
 #include "fuzz_support.h"
 
 using namespace explainer;

@@ -15,10 +15,10 @@
 #include <string>
 #include <vector>
 
-#include "core/deep_link.h"
-#include "core/loader.h"
-#include "core/navigator.h"
-#include "core/step_state.h"
+#include "core/reading/deep_link.h"
+#include "core/story/loader.h"
+#include "core/reading/navigator.h"
+#include "core/reading/step_state.h"
 #include "fuzz_support.h"
 
 using namespace explainer;

@@ -5,8 +5,8 @@
 #pragma once
 
 
-#include "core/file_text.h"
-#include "core/loader.h"
+#include "core/text/file_text.h"
+#include "core/story/loader.h"
 
 #define FUZZ_ASSERT(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 

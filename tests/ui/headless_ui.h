@@ -10,7 +10,7 @@
 #include <string>
 
 #include "app.h"
-#include "core/file_text.h"
+#include "core/text/file_text.h"
 #include "runner.h"
 
 namespace headless_ui {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "app.h"
-#include "core/file_text.h"
+#include "core/text/file_text.h"
 #include "focus_ring.h"
 #include "headless_ui.h"
 #include "host_recording.h"

@@ -14,7 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/layout.h"
+#include "core/layout/layout.h"
 
 namespace story_shapes {
 
