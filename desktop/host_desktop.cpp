@@ -99,6 +99,10 @@ void on_key(GLFWwindow*, int key, int, int action, int mods) {
         if (k.glfw == key) g_app.key(k.key, (mods & GLFW_MOD_SHIFT) != 0);
 }
 
+void on_mouse_button(GLFWwindow*, int, int action, int) {
+    if (action == GLFW_PRESS) runner::Runner::pointer_pressed();
+}
+
 // Problems of a story file, each with the file's name, as a compiler prints them.
 void print_problems(const std::string& path, const std::vector<std::string>& problems) {
     for (const auto& p : problems) std::fprintf(stderr, "%s: %s\n", path.c_str(), p.c_str());
@@ -198,7 +202,8 @@ int run(const desktop_args::Args& args) {
     glfwMakeContextCurrent(g_window);
     glfwSwapInterval(1);
     runner::create_context();
-    glfwSetKeyCallback(g_window, on_key);   // before the backend, which chains to it
+    glfwSetKeyCallback(g_window, on_key);   // before the backend, which chains to them
+    glfwSetMouseButtonCallback(g_window, on_mouse_button);
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
     runner::Runner ui(g_app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));

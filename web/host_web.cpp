@@ -212,6 +212,7 @@ bool g_pressed_unseen[3] = {}, g_release_pending[3] = {};
 // tapped would stay lit as if hovered.
 bool g_finger_lifted = false;
 void press(int b) {
+    runner::Runner::pointer_pressed();
     ImGui::GetIO().MouseDown[b] = true;
     g_pressed_unseen[b] = true;
 }

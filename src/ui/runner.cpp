@@ -25,13 +25,13 @@ ImDrawData& Runner::frame(const Surface& surface, double now) {
     io.DisplaySize = ImVec2(surface.width, surface.height);
     io.DisplayFramebufferScale = ImVec2(surface.pixel_ratio, surface.pixel_ratio);
     ImGui::NewFrame();
-    for (int b = 0; b < 3; ++b)
-        if (ImGui::IsMouseClicked(b)) focus_ring::clear();
     focus_ring::begin_frame();
     app_.frame(now, fonts_);
     ImGui::Render();
     return *ImGui::GetDrawData();
 }
+
+void Runner::pointer_pressed() { focus_ring::clear(); }
 
 void Runner::after_draw() {
     const std::string picture = app_.take_picture();

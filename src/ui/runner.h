@@ -15,6 +15,7 @@
 //         draw ui.frame(surface, now);
 //         ui.after_draw();                       // before the pixels are gone
 //         app.idle(now);                         // work ahead, while the map is still
+//     on a pointer press, as it arrives: runner::Runner::pointer_pressed();
 // The web host opens its link through the page (page.js decides it from the
 // address and the tab's history), the desktop from its command line.
 #pragma once
@@ -43,8 +44,11 @@ public:
     bool fonts_for(float pixel_ratio);
     const theme::Fonts& fonts() const { return fonts_; }
     // One frame of the UI: NewFrame, the app, Render. Call fonts_for() first.
-    // A pointer press anywhere ends keyboard focus, as in a browser.
     ImDrawData& frame(const Surface& surface, double now);
+    // A pointer press ends keyboard focus, as in a browser. The host calls it
+    // as the press arrives, not a frame later: a twin's press (Enter on a
+    // DOM twin) that follows the click before the next frame must survive.
+    static void pointer_pressed();
     // Once the host has drawn the frame and before it is shown: saves the
     // picture "Save image" asked for (this frame, with its title band).
     void after_draw();
