@@ -24,10 +24,12 @@
 #include "runner.h"
 #include "theme.h"
 
+namespace ui = explainer::ui;
+
 namespace {
 
 GLFWwindow* g_window = nullptr;
-App g_app;
+ui::app::App g_app;
 bool g_settled_only = false;   // --screenshot: the step as it ends, no motion
 std::string g_fragment;        // the deep link of what is on screen
 int g_fb_w = 0, g_fb_h = 0;
@@ -57,7 +59,7 @@ bool save_png(const std::string& path) {
 
 }  // namespace
 
-namespace host {
+namespace explainer::ui::host {
 double now_ms() { return glfwGetTime() * 1000.0; }
 bool prefers_reduced_motion() { return g_settled_only; }
 void write_url(const std::string& fragment, bool) { g_fragment = fragment; }
@@ -82,7 +84,7 @@ void save_canvas(const std::string& filename) {
 }
 void place_search(float, float, float, float) {}   // the search field is the page's own
 void clear_search() {}
-}  // namespace host
+}  // namespace explainer::ui::host
 
 namespace {
 
@@ -100,7 +102,7 @@ void on_key(GLFWwindow*, int key, int, int action, int mods) {
 }
 
 void on_mouse_button(GLFWwindow*, int, int action, int) {
-    if (action == GLFW_PRESS) runner::Runner::pointer_pressed();
+    if (action == GLFW_PRESS) ui::runner::Runner::pointer_pressed();
 }
 
 // Problems of a story file, each with the file's name, as a compiler prints them.
@@ -164,7 +166,7 @@ bool open_window(const desktop_args::Args& args) {
 
 // One frame: the backends' input, the fonts at the screen's pixel ratio, the
 // UI, and the GL draw (not yet swapped: a screenshot reads it first).
-void draw_frame(runner::Runner& ui, float scale, double now) {
+void draw_frame(ui::runner::Runner& runner, float scale, double now) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     int win_w = 0, win_h = 0;
@@ -173,17 +175,17 @@ void draw_frame(runner::Runner& ui, float scale, double now) {
     const float ratio = win_w > 0 ? scale * static_cast<float>(g_fb_w) / static_cast<float>(win_w) : scale;
     ImGuiIO& io = ImGui::GetIO();
     if (io.MousePos.x > -FLT_MAX) io.MousePos = ImVec2(io.MousePos.x / scale, io.MousePos.y / scale);
-    if (ui.fonts_for(ratio)) {   // moved to a screen of another pixel ratio
+    if (runner.fonts_for(ratio)) {   // moved to a screen of another pixel ratio
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
-    ImDrawData& draw = ui.frame({static_cast<float>(g_fb_w) / ratio, static_cast<float>(g_fb_h) / ratio, ratio}, now);
+    ImDrawData& draw = runner.frame({static_cast<float>(g_fb_w) / ratio, static_cast<float>(g_fb_h) / ratio, ratio}, now);
     glViewport(0, 0, g_fb_w, g_fb_h);
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::theme::kBackground);
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(&draw);
-    ui.after_draw();
+    runner.after_draw();
 }
 
 int run(const desktop_args::Args& args) {
@@ -201,13 +203,13 @@ int run(const desktop_args::Args& args) {
     if (!open_window(args)) return 1;
     glfwMakeContextCurrent(g_window);
     glfwSwapInterval(1);
-    runner::create_context();
+    ui::runner::create_context();
     glfwSetKeyCallback(g_window, on_key);   // before the backend, which chains to them
     glfwSetMouseButtonCallback(g_window, on_mouse_button);
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
-    runner::Runner ui(g_app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
-    ui.fonts_for(args.scale);
+    ui::runner::Runner runner(g_app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
+    runner.fonts_for(args.scale);
 
     std::vector<std::string> problems;
     int status = 0;
@@ -218,11 +220,11 @@ int run(const desktop_args::Args& args) {
         g_app.open_link(args.fragment, false);   // the one way in for a link, as on the web
     }
     for (int frames = 0; status == 0 && !glfwWindowShouldClose(g_window); ++frames) {
-        const double now = host::now_ms();
+        const double now = ui::host::now_ms();
         if (!g_settled_only && g_app.still(now)) glfwWaitEventsTimeout(0.5);   // nothing moves: wait for input
         else glfwPollEvents();
         if (!g_settled_only) file.poll(now);
-        draw_frame(ui, args.scale, now);
+        draw_frame(runner, args.scale, now);
         // A screenshot is the step as it settles, after the first frames have
         // laid out labels (they are placed from the frame before).
         if (g_settled_only && frames >= 3 && (g_app.still(now) || frames > 600)) {
@@ -231,7 +233,7 @@ int run(const desktop_args::Args& args) {
             break;
         }
         glfwSwapBuffers(g_window);
-        g_app.idle(host::now_ms());
+        g_app.idle(ui::host::now_ms());
     }
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();

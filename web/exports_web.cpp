@@ -14,8 +14,10 @@
 #include "focus_ring.h"
 #include "frame_stats.h"
 
+namespace ui = explainer::ui;
+
 namespace {
-App* g_app = nullptr;
+ui::app::App* g_app = nullptr;
 frame_stats::FrameStats* g_stats = nullptr;
 std::string g_out;   // a returned string lives here until the next call
 const char* out(std::string s) { return (g_out = std::move(s)).c_str(); }
@@ -51,10 +53,10 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_open_story(const unsigned char* bytes
 // (index -1: none does) or is pressed, with its part (a choice, a step; -1
 // for the whole). Returns 1 when the item was still there.
 EMSCRIPTEN_KEEPALIVE int explainer_focus_control(int index, const char* name, int part) {
-    return focus_ring::focus_on(index, name, part) ? 1 : 0;
+    return ui::focus_ring::focus_on(index, name, part) ? 1 : 0;
 }
 EMSCRIPTEN_KEEPALIVE int explainer_press_control(int index, const char* name, int part) {
-    return focus_ring::press_on(index, name, part) ? 1 : 0;
+    return ui::focus_ring::press_on(index, name, part) ? 1 : 0;
 }
 // Frame times since the last reset (frame_stats.h), and the wasm memory in
 // bytes (it only grows): for the benchmarks and the soak test's leak watch.
@@ -113,7 +115,7 @@ EM_JS(void, js_hand_api, (), {
 
 namespace exports_web {
 
-void hand_to_page(App& app, frame_stats::FrameStats& stats) {
+void hand_to_page(ui::app::App& app, frame_stats::FrameStats& stats) {
     g_app = &app;
     g_stats = &stats;
     js_hand_api();

@@ -2,7 +2,7 @@
 // from the app that web/host_web.cpp runs.
 #pragma once
 
-class App;
+namespace explainer::ui::app { class App; }
 namespace frame_stats { class FrameStats; }
 
 namespace exports_web {
@@ -10,6 +10,6 @@ namespace exports_web {
 // Hands the page the table of functions (explainerPage.ready), which also
 // hands the app the address bar's fragment: the one way a link comes in,
 // at the first load as at every later change.
-void hand_to_page(App& app, frame_stats::FrameStats& stats);
+void hand_to_page(explainer::ui::app::App& app, frame_stats::FrameStats& stats);
 
 }  // namespace exports_web

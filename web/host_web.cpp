@@ -46,6 +46,8 @@
 #include "semantics.h"
 #include "theme.h"
 
+namespace ui = explainer::ui;
+
 // ---- JavaScript helpers -----------------------------------------------------
 
 // Moves bytes the page fetched (Module[name], a Uint8Array) into wasm memory.
@@ -120,7 +122,7 @@ EM_JS(void, js_error_page, (const char* title, const char* lines), {
     window['explainerPage']['error'](UTF8ToString(title), UTF8ToString(lines).split('\n'));
 });
 
-namespace host {
+namespace explainer::ui::host {
 double now_ms() { return emscripten_get_now(); }
 bool prefers_reduced_motion() { return js_reduced_motion() != 0; }
 void set_mirror(const std::string& text) { js_set_mirror(text.c_str()); }
@@ -132,7 +134,7 @@ void save_transcript(int last) { js_save_transcript(last); }
 void save_canvas(const std::string& filename) { js_save_canvas(filename.c_str()); }
 void place_search(float x, float y, float w, float h) { js_place_search(x, y, w, h); }
 void clear_search() { js_clear_search(); }
-}  // namespace host
+}  // namespace explainer::ui::host
 
 // ---- the application and its frame ------------------------------------------
 
@@ -145,10 +147,10 @@ void show_error_page(const std::string& title, const std::vector<std::string>& l
     js_error_page(title.c_str(), joined.c_str());
 }
 
-App g_app;
+ui::app::App g_app;
 unsigned char* g_font_data = nullptr;
 int g_font_size = 0;
-runner::Runner* g_runner = nullptr;
+ui::runner::Runner* g_runner = nullptr;
 frame_stats::FrameStats g_stats;
 bool g_first_frame_done = false;
 bool g_embedded = false;        // ?embed=1, read once at start
@@ -170,7 +172,7 @@ void frame() {
 
     const ImDrawData& draw = g_runner->frame({static_cast<float>(g_size[0]), static_cast<float>(g_size[1]), dpr}, start);
     const double ui_done = emscripten_get_now();
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(theme::kBackground);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::theme::kBackground);
     const float background[3] = {bg.x, bg.y, bg.z};
     gl_renderer::render(draw, fb_w, fb_h, background);
     g_runner->after_draw();   // "Save image": this frame, with its title band
@@ -212,7 +214,7 @@ bool g_pressed_unseen[3] = {}, g_release_pending[3] = {};
 // tapped would stay lit as if hovered.
 bool g_finger_lifted = false;
 void press(int b) {
-    runner::Runner::pointer_pressed();
+    ui::runner::Runner::pointer_pressed();
     ImGui::GetIO().MouseDown[b] = true;
     g_pressed_unseen[b] = true;
 }
@@ -306,9 +308,9 @@ EM_BOOL on_key(int, const EmscriptenKeyboardEvent* e, void*) {
 
 // The page's twins follow the ring's items, told only when they changed
 // (most frames they have not, and then nothing is written).
-std::vector<focus_ring::Item> g_published;
+std::vector<ui::focus_ring::Item> g_published;
 void publish_semantics() {
-    const auto& items = focus_ring::items();
+    const auto& items = ui::focus_ring::items();
     if (semantics::same(items, g_published)) return;
     g_published = items;
     js_controls(semantics::describe(items).c_str());
@@ -367,11 +369,11 @@ int main() {
     emscripten_webgl_make_context_current(ctx);
     js_mark("context");
 
-    runner::create_context();
+    ui::runner::create_context();
     gl_renderer::start();   // compiles while the fonts and the story are made
     js_watch_size(g_size);
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already
-    static runner::Runner runner(g_app, g_font_data, g_font_size);
+    static ui::runner::Runner runner(g_app, g_font_data, g_font_size);
     g_runner = &runner;
     runner.fonts_for(pixel_ratio());
     gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);

@@ -15,9 +15,9 @@ namespace semantics {
 // {"items":[{"name","area":"map"|"panel","role":"button"|"disclosure"|"choice"|"steps",
 //   "x","y","w","h" (CSS px of the canvas, whole), "disabled", and per role
 //   "expanded" / "choices","chosen"}]}
-std::string describe(const std::vector<focus_ring::Item>& items);
+std::string describe(const std::vector<explainer::ui::focus_ring::Item>& items);
 // Whether two lists describe alike (rectangles in whole pixels): the host
 // asks this each frame, and describes only a list that changed.
-bool same(const std::vector<focus_ring::Item>& a, const std::vector<focus_ring::Item>& b);
+bool same(const std::vector<explainer::ui::focus_ring::Item>& a, const std::vector<explainer::ui::focus_ring::Item>& b);
 
 }  // namespace semantics

@@ -11,7 +11,7 @@
 #include "host.h"
 #include "theme.h"
 
-using namespace explainer;
+namespace explainer::ui::app {
 
 namespace {
 constexpr double kNoticeMs = 8000;
@@ -297,3 +297,5 @@ void App::edge_tooltip(int i) {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
 }
+
+}  // namespace explainer::ui::app

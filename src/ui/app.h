@@ -21,6 +21,8 @@
 #include "panel.h"
 #include "host.h"
 
+namespace explainer::ui::app {
+
 class App {
 public:
     // Parses, validates and lays out a story and shows its first step; on
@@ -113,3 +115,5 @@ private:
     double notice_until_ = 0;
     enum class Picture { None, Requested, Drawn } picture_ = Picture::None;
 };
+
+}  // namespace explainer::ui::app

@@ -13,7 +13,7 @@
 #include "host.h"
 #include "theme.h"
 
-using namespace explainer;
+namespace explainer::ui::app {
 
 void App::set_query(std::string_view query) {
     query_ = search::clip_query(query);   // whole characters only: state() writes it as JSON
@@ -312,3 +312,5 @@ void App::compact_legend(ImVec2 map_min, ImVec2 map_max) {
     map_.reserve_bottom(ImGui::GetWindowSize().y);
     ImGui::End();
 }
+
+}  // namespace explainer::ui::app

@@ -8,7 +8,7 @@
 #include "focus_ring.h"
 #include "host.h"
 
-using namespace explainer;
+namespace explainer::ui::app {
 
 namespace {
 nlohmann::json rect_json(const ImVec4& r) { return {{"x", r.x}, {"y", r.y}, {"w", r.z}, {"h", r.w}}; }
@@ -138,3 +138,5 @@ void App::controls_json(nlohmann::json& j) const {
                     {"subject", subject >= 0 ? nlohmann::json(story_.entities[static_cast<std::size_t>(subject)].id)
                                              : nlohmann::json(nullptr)}};
 }
+
+}  // namespace explainer::ui::app

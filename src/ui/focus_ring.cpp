@@ -9,7 +9,7 @@
 
 #include "theme.h"
 
-namespace focus_ring {
+namespace explainer::ui::focus_ring {
 
 namespace {
 int g_focused = -1;      // index in drawing order, or -1
@@ -147,4 +147,4 @@ const char* focused_label() {
     return g_focused >= 0 && g_focused < static_cast<int>(g_items_last.size()) ? g_items_last[g_focused].label.c_str() : "";
 }
 
-}  // namespace focus_ring
+}  // namespace explainer::ui::focus_ring

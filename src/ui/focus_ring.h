@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace focus_ring {
+namespace explainer::ui::focus_ring {
 
 // Where an item sits; the page keeps the map's controls before the map and
 // the panel's after it, the order they are seen in.
@@ -72,4 +72,4 @@ const char* focused_label();   // "" when nothing is in focus
 // where a test finds a button by its label and where the twins come from.
 const std::vector<Item>& items();
 
-}  // namespace focus_ring
+}  // namespace explainer::ui::focus_ring

@@ -11,7 +11,7 @@
 
 #include <string>
 
-namespace host {
+namespace explainer::ui::host {
 
 // ---- timers and the reader's settings
 double now_ms();
@@ -44,4 +44,4 @@ void save_canvas(const std::string& filename);
 void place_search(float x, float y, float w, float h);
 void clear_search();
 
-}  // namespace host
+}  // namespace explainer::ui::host

@@ -8,9 +8,8 @@
 #include "core/layout/edge_route.h"
 #include "theme.h"
 
-namespace map_view {
+namespace explainer::ui::map_view {
 
-using namespace explainer;
 
 // A drawn line: solid, or in dashes of `dash` px with equal gaps, along the path.
 void MapView::draw_path(ImDrawList* dl, const std::vector<Vec2>& path, ImU32 col, float thick, float dash) {
@@ -287,4 +286,4 @@ void MapView::draw_nodes(ImDrawList* dl, const story::Story& s, const step_state
 
 }
 
-}  // namespace map_view
+}  // namespace explainer::ui::map_view

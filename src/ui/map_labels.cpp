@@ -10,10 +10,9 @@
 #include "core/layout/edge_route.h"
 #include "theme.h"
 
-namespace map_view {
+namespace explainer::ui::map_view {
 
-using namespace explainer;
-namespace lp = explainer::label_place;
+namespace lp = label_place;
 
 namespace {
 constexpr int kEdgeIds = 1 << 24;   // edge label ids, apart from entity ids
@@ -273,4 +272,4 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     }
 }
 
-}  // namespace map_view
+}  // namespace explainer::ui::map_view

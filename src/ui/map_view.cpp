@@ -5,9 +5,8 @@
 
 #include "theme.h"
 
-namespace map_view {
+namespace explainer::ui::map_view {
 
-using namespace explainer;
 
 namespace {
 constexpr double kStepMs = 480;       // an ordinary step's transition
@@ -267,4 +266,4 @@ void MapView::zoom_by(float factor, ImVec2 sp) {
     camera_t0_ = -1e9;
 }
 
-}  // namespace map_view
+}  // namespace explainer::ui::map_view

@@ -20,7 +20,7 @@
 #include "core/reading/step_state.h"
 #include "core/story/story.h"
 
-namespace map_view {
+namespace explainer::ui::map_view {
 
 // The easing of every glide and transition, and a point part-way between two.
 inline float ease(float t) { return t < 0.5f ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3.0f) / 2; }
@@ -209,4 +209,4 @@ private:
     bool refit_ = false;
 };
 
-}  // namespace map_view
+}  // namespace explainer::ui::map_view

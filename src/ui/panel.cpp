@@ -8,9 +8,8 @@
 #include "focus_ring.h"
 #include "theme.h"
 
-namespace panel {
+namespace explainer::ui::panel {
 
-using namespace explainer;
 
 namespace {
 void dim_text(const std::string& text) {
@@ -389,4 +388,4 @@ void Panel::glossary(const story::Story& s, int shown_step, Actions& out) {
     if (hidden > 0) dim_text(std::to_string(hidden) + " more terms unlock as the story goes on.");
 }
 
-}  // namespace panel
+}  // namespace explainer::ui::panel

@@ -14,7 +14,7 @@
 #include "core/reading/what_changed.h"
 #include "theme.h"
 
-namespace panel {
+namespace explainer::ui::panel {
 
 struct Actions {
     int go = -1;               // a step chosen on the timeline or on the cover
@@ -80,4 +80,4 @@ private:
     std::string more_label_;
 };
 
-}  // namespace panel
+}  // namespace explainer::ui::panel

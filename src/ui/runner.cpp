@@ -2,7 +2,7 @@
 
 #include "focus_ring.h"
 
-namespace runner {
+namespace explainer::ui::runner {
 
 void create_context() {
     IMGUI_CHECKVERSION();
@@ -38,4 +38,4 @@ void Runner::after_draw() {
     if (!picture.empty()) host::save_canvas(picture);
 }
 
-}  // namespace runner
+}  // namespace explainer::ui::runner

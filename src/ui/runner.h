@@ -25,7 +25,7 @@
 #include "app.h"
 #include "theme.h"
 
-namespace runner {
+namespace explainer::ui::runner {
 
 // The drawing surface, in CSS px (or window points) and device pixels per px.
 struct Surface {
@@ -38,7 +38,7 @@ void create_context();
 class Runner {
 public:
     // The TrueType bytes stay owned by the caller and must outlive the runner.
-    Runner(App& app, const unsigned char* ttf, int ttf_size) : app_(app), ttf_(ttf), ttf_size_(ttf_size) {}
+    Runner(app::App& app, const unsigned char* ttf, int ttf_size) : app_(app), ttf_(ttf), ttf_size_(ttf_size) {}
     // Builds the fonts for this pixel ratio if they are not built for it yet;
     // true when it did (the host then uploads the atlas to its renderer).
     bool fonts_for(float pixel_ratio);
@@ -54,11 +54,11 @@ public:
     void after_draw();
 
 private:
-    App& app_;
+    app::App& app_;
     const unsigned char* ttf_;
     int ttf_size_;
     theme::Fonts fonts_;
     float fonts_ratio_ = 0;
 };
 
-}  // namespace runner
+}  // namespace explainer::ui::runner

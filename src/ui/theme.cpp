@@ -4,7 +4,7 @@
 
 #include <cmath>
 
-namespace theme {
+namespace explainer::ui::theme {
 
 using explainer::story::Kind;
 
@@ -106,4 +106,4 @@ Fonts build_fonts(ImFontAtlas& atlas, const unsigned char* ttf, int ttf_size, fl
     return fonts;
 }
 
-}  // namespace theme
+}  // namespace explainer::ui::theme

@@ -5,7 +5,7 @@
 
 #include "core/story/story.h"
 
-namespace theme {
+namespace explainer::ui::theme {
 
 constexpr float kBodySize = 16.0f;    // CSS px
 constexpr float kTitleSize = 23.0f;
@@ -49,4 +49,4 @@ struct Fonts {
 // high-DPI screens. The atlas does not own the TrueType bytes: keep them.
 Fonts build_fonts(ImFontAtlas& atlas, const unsigned char* ttf, int ttf_size, float pixel_ratio);
 
-}  // namespace theme
+}  // namespace explainer::ui::theme

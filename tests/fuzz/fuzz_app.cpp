@@ -20,6 +20,8 @@
 #include "host_null.h"
 #include "runner.h"
 
+namespace ui = explainer::ui;
+
 namespace {
 
 struct Ui : headless_ui::Ui {
@@ -32,7 +34,7 @@ struct Ui : headless_ui::Ui {
     }
 };
 
-Ui& ui() {
+Ui& shared_ui() {
     static Ui* u = new Ui();   // made once: loading and laying out the story is the slow part
     return *u;
 }
@@ -63,8 +65,8 @@ struct Input {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    Ui& u = ui();
-    App& app = u.app;
+    Ui& u = shared_ui();
+    ui::app::App& app = u.app;
     app.set_query("");
     app.set_filter("");
     app.open_link("", false);

@@ -4,7 +4,7 @@
 // be valid UTF-8 JSON or text by the target.
 #include "host_null.h"
 
-namespace host {
+namespace explainer::ui::host {
 
 double now_ms() { return null_host::now; }
 bool prefers_reduced_motion() { return false; }
@@ -18,7 +18,7 @@ void save_canvas(const std::string& filename) { null_host::said = filename; }
 void place_search(float, float, float, float) {}
 void clear_search() {}
 
-}  // namespace host
+}  // namespace explainer::ui::host
 
 namespace null_host {
 double now = 0;

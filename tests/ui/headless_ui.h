@@ -16,14 +16,14 @@
 namespace headless_ui {
 
 struct Ui {
-    App app;
+    explainer::ui::app::App app;
     std::string font;
-    runner::Runner* runner = nullptr;
+    explainer::ui::runner::Runner* runner = nullptr;
     bool ok = false;   // false: the font file could not be read
     explicit Ui(const char* font_file) {
-        runner::create_context();
+        explainer::ui::runner::create_context();
         if (explainer::file_text::read(font_file, font, 16u << 20) != explainer::file_text::Read::Ok) return;
-        runner = new runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
+        runner = new explainer::ui::runner::Runner(app, reinterpret_cast<const unsigned char*>(font.data()), static_cast<int>(font.size()));
         runner->fonts_for(1.0f);
         unsigned char* pixels;
         int w, h;

@@ -12,7 +12,7 @@ void reset() {
 }
 }  // namespace recording_host
 
-namespace host {
+namespace explainer::ui::host {
 using recording_host::log;
 double now_ms() { return log().now; }
 bool prefers_reduced_motion() { return true; }   // steps land at once: a test need not wait out transitions
@@ -25,4 +25,4 @@ void save_transcript(int last) { log().transcripts.push_back(last); }
 void save_canvas(const std::string& filename) { log().pictures.push_back(filename); }
 void place_search(float, float, float, float) {}
 void clear_search() {}
-}  // namespace host
+}  // namespace explainer::ui::host

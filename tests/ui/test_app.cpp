@@ -18,6 +18,8 @@
 #include "host_recording.h"
 #include "runner.h"
 
+namespace ui = explainer::ui;
+
 namespace {
 
 using recording_host::log;
@@ -34,26 +36,26 @@ struct Ui : headless_ui::Ui {
     nlohmann::json state() const { return nlohmann::json::parse(app.state_json()); }
     // Presses the control `label` as its DOM twin does (focus_ring::press_on).
     bool press(const std::string& label, int part = -1) {
-        const auto& items = focus_ring::items();
+        const auto& items = ui::focus_ring::items();
         for (std::size_t i = 0; i < items.size(); ++i)
             if (items[i].label == label) {
-                const bool ok = focus_ring::press_on(static_cast<int>(i), label, part);
+                const bool ok = ui::focus_ring::press_on(static_cast<int>(i), label, part);
                 frames(1);
-                focus_ring::clear();
+                ui::focus_ring::clear();
                 return ok;
             }
         return false;
     }
 };
 
-Ui& ui() {
+Ui& shared_ui() {
     static Ui* u = new Ui();
     return *u;
 }
 
 // A fresh reader of the tiny story: s1 One, s2 Two, s3 Three (a twist), s4 Four (a twist).
 Ui& fresh() {
-    Ui& u = ui();
+    Ui& u = shared_ui();
     std::string story;
     REQUIRE(explainer::file_text::read(TINY_STORY, story) == explainer::file_text::Read::Ok);
     std::vector<std::string> problems;
@@ -105,7 +107,7 @@ TEST_CASE("a cold link past a twist is covered: the title and mirror name none, 
 TEST_CASE("the controls' twins press what the ring names: Copy link, the step list, the filter, a disclosure") {
     Ui& u = fresh();
     // Every item is named; the map's come first in the map area, the panel's after.
-    const auto& items = focus_ring::items();
+    const auto& items = ui::focus_ring::items();
     REQUIRE(items.size() >= 8);
     for (const auto& item : items) CHECK_FALSE(item.label.empty());
     CHECK(u.press("Copy link"));
@@ -113,11 +115,11 @@ TEST_CASE("the controls' twins press what the ring names: Copy link, the step li
     CHECK(log().copied[0].first == "s1");
     CHECK(log().copied[0].second == "Step 1 of 4: One \xC2\xB7 Tiny");
     // The step list: its names spoil nothing, and pressing a step goes there.
-    const focus_ring::Item* steps = nullptr;
-    for (const auto& item : focus_ring::items())
+    const ui::focus_ring::Item* steps = nullptr;
+    for (const auto& item : ui::focus_ring::items())
         if (item.label == "Steps") steps = &item;
     REQUIRE(steps != nullptr);
-    CHECK(steps->role == focus_ring::Role::Steps);
+    CHECK(steps->role == ui::focus_ring::Role::Steps);
     REQUIRE(steps->choices.size() == 4);
     CHECK(steps->choices[1] == "2. Two");
     CHECK(steps->choices[2] == "3. A twist you haven't seen yet");
@@ -131,10 +133,10 @@ TEST_CASE("the controls' twins press what the ring names: Copy link, the step li
     CHECK(u.state()["filter"].is_null());
     // A disclosure says whether its part shows.
     bool found = false;
-    for (const auto& item : focus_ring::items())
+    for (const auto& item : ui::focus_ring::items())
         if (item.label == "Glossary") {
             found = true;
-            CHECK(item.role == focus_ring::Role::Disclosure);
+            CHECK(item.role == ui::focus_ring::Role::Disclosure);
             CHECK_FALSE(item.expanded);
         }
     CHECK(found);
@@ -142,13 +144,13 @@ TEST_CASE("the controls' twins press what the ring names: Copy link, the step li
     u.frames(2);   // items() is the last whole frame's: the one after the press drew the new name
     found = false;
     std::string labels;
-    for (const auto& item : focus_ring::items()) {
+    for (const auto& item : ui::focus_ring::items()) {
         labels += item.label + " | ";
         if (item.label == "Hide glossary") found = item.expanded;
     }
     CHECK_MESSAGE(found, labels);
     // A press whose name no longer matches the item at its place does nothing.
-    CHECK_FALSE(focus_ring::press_on(0, "no such control", -1));
+    CHECK_FALSE(ui::focus_ring::press_on(0, "no such control", -1));
 }
 
 TEST_CASE("search, filter and select keep to what the reader has seen") {
