@@ -63,6 +63,8 @@ public:
     bool set_filter(std::string_view spec);
 
     std::string state_json() const;   // for window.explainer.state() (app_state.cpp)
+    // The map as this frame drew it, drawn first under the UI (runner.cpp); null when none was.
+    ImDrawList* map_layer() const { return map_.layer(); }
 
 private:
     // The filter: none, one kind (of the story's kinds), or the members of a group (an entity).

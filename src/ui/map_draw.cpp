@@ -64,21 +64,34 @@ void MapView::route_edges(float t, bool crowded) {
         const ImVec2 p = to_screen(position(static_cast<int>(e), t));
         centres.push_back({p.x, p.y});
     }
-    std::vector<edge_route::Line> lines;
-    std::vector<std::size_t> which;
+    edge_route::Options o = edge_route::for_map(r, camera_.zoom);
+    if (crowded) o.clearance = 0;
+    // Lines that cannot come into view, however they bend, keep only their
+    // lanes: bending them round nodes no one sees is work for nothing.
+    const float reach = o.step * static_cast<float>(o.max_steps) + o.lane * 2;
+    auto may_show = [&](Vec2 a, Vec2 b) {
+        return std::max(a.x, b.x) + reach >= area_min_.x && std::min(a.x, b.x) - reach <= area_max_.x &&
+               std::max(a.y, b.y) + reach >= area_min_.y && std::min(a.y, b.y) - reach <= area_max_.y;
+    };
+    std::vector<edge_route::Line> lines[2];   // [0] out of sight, [1] may show
+    std::vector<std::size_t> which[2];
     for (std::size_t i = 0; i < edges_.size(); ++i) {
         paths_[i].clear();
         const auto& g = edges_[i];
         if (!edge_shown(g) || index[g.from] < 0 || index[g.to] < 0) continue;
-        lines.push_back({index[g.from], index[g.to]});
-        which.push_back(i);
+        const int from = index[g.from], to = index[g.to];
+        const int k = may_show(centres[static_cast<std::size_t>(from)], centres[static_cast<std::size_t>(to)]) ? 1 : 0;
+        lines[k].push_back({from, to});
+        which[k].push_back(i);
     }
-    edge_route::Options o = edge_route::for_map(r, camera_.zoom);
-    if (crowded) o.clearance = 0;
-    const auto controls = edge_route::route(centres, lines, o);
-    for (std::size_t k = 0; k < lines.size(); ++k) {
-        const Vec2 a = centres[static_cast<std::size_t>(lines[k].from)], b = centres[static_cast<std::size_t>(lines[k].to)];
-        paths_[which[k]] = edge_route::trimmed(a, controls[k], b, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip, 24);
+    for (int k = 0; k < 2; ++k) {
+        edge_route::Options ok = o;
+        if (k == 0) ok.clearance = 0;
+        const auto controls = edge_route::route(centres, lines[k], ok);
+        for (std::size_t j = 0; j < lines[k].size(); ++j) {
+            const Vec2 a = centres[static_cast<std::size_t>(lines[k][j].from)], b = centres[static_cast<std::size_t>(lines[k][j].to)];
+            paths_[which[k][j]] = edge_route::trimmed(a, controls[j], b, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip, 24);
+        }
     }
 }
 
@@ -92,28 +105,59 @@ std::vector<MapView::DrawnEdge> MapView::drawn_edges() const {
     return out;
 }
 
+bool MapView::DrawKey::operator==(const DrawKey& o) const {
+    return state == o.state && version == o.version && cx == o.cx && cy == o.cy && zoom == o.zoom && x0 == o.x0 &&
+           y0 == o.y0 && x1 == o.x1 && y1 == o.y1 && top == o.top && top_from == o.top_from && bottom == o.bottom &&
+           selected == o.selected && hovered == o.hovered && font == o.font && font_scale == o.font_scale &&
+           texture == o.texture;
+}
+
 MapView::Result MapView::draw(const story::Story& s, const step_state::State& st, ImVec2 amin, ImVec2 amax,
                               int selected, double now, ImFont* font) {
     Result result;
     follow_camera(amin, amax, now);
     const bool over = pointer(amin, amax);
-    ImDrawList* dl = ImGui::GetBackgroundDrawList();
-    dl->PushClipRect(amin, amax);
     const float t = progress(now);
     hover(st, t, over, result);
     const int hot = result.hovered >= 0 ? result.hovered : selected;
-    // A crowded view (a big cast seen whole) draws plain shapes and leaves
-    // the arrowheads off ordinary lines: at that size they are specks, and
-    // their vertices are most of what a frame hands to the GPU. Judged by the
-    // nodes the last frame drew, which draw_nodes counts anyway.
-    const bool crowded = nodes_in_view_ > kCrowdedNodes;
-    route_edges(t, crowded);
-    draw_edges(dl, t, edge_fade(now), hot, crowded);
-    draw_nodes(dl, s, st, t, hot, selected, crowded, now);
-    place_and_draw_labels(s, st, dl, font, selected, result.hovered, now);
-    dl->PopClipRect();
-
     const ImGuiIO& io = ImGui::GetIO();
+    layer_frame_ = ImGui::GetFrameCount();
+    if (!layer_) layer_ = std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData());
+
+    // The same picture as the last two frames, with nothing moving: draw
+    // that again. (Two: a label may take one frame to settle on its spot.)
+    DrawKey key;
+    key.state = &st, key.version = version_;
+    key.cx = camera_.centre.x, key.cy = camera_.centre.y, key.zoom = camera_.zoom;
+    key.x0 = amin.x, key.y0 = amin.y, key.x1 = amax.x, key.y1 = amax.y;
+    key.top = reserved_top_, key.top_from = reserved_top_from_x_, key.bottom = reserved_bottom_;
+    key.selected = selected, key.hovered = result.hovered;
+    key.font = font, key.font_scale = io.FontGlobalScale, key.texture = io.Fonts->TexID;
+    const bool settled = phase(now) == Phase::Still && t >= 1 && edge_fade(now) >= 1 && !dragging_;
+    const bool same = key == drawn_key_;
+    if (!(settled && drawn_stable_ && same)) {
+        ImDrawList* dl = layer_.get();
+        dl->_ResetForNewFrame();
+        dl->PushTextureID(io.Fonts->TexID);
+        dl->PushClipRect(amin, amax);
+        // A crowded view (a big cast seen whole) draws plain shapes and leaves
+        // the arrowheads off ordinary lines: at that size they are specks, and
+        // their vertices are most of what a frame hands to the GPU. Judged by the
+        // nodes the last frame drew, which draw_nodes counts anyway.
+        const bool crowded = nodes_in_view_ > kCrowdedNodes;
+        route_edges(t, crowded);
+        draw_edges(dl, t, edge_fade(now), hot, crowded);
+        draw_nodes(dl, s, st, t, hot, selected, crowded, now);
+        place_and_draw_labels(s, st, dl, font, selected, result.hovered, now);
+        dl->PopClipRect();
+        dl->PopTextureID();
+        if (!dl->CmdBuffer.empty() && dl->CmdBuffer.back().ElemCount == 0 && !dl->CmdBuffer.back().UserCallback)
+            dl->CmdBuffer.pop_back();   // as ImGui leaves its own lists
+        drawn_stable_ = settled && drawn_settled_ && same;
+        drawn_settled_ = settled;
+        drawn_key_ = key;
+    }
+
     if (over && ImGui::IsMouseReleased(0) && !ImGui::IsMouseDragging(0, 3) && io.MouseDragMaxDistanceSqr[0] < 25) {
         if (result.hovered >= 0) result.clicked = result.hovered;
         else result.background_click = true;

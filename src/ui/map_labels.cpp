@@ -133,6 +133,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     // line, near the middle, where no other line runs close by: a label
     // nearer another line would name the wrong one.
     std::vector<float> edge_alpha(edges_.size(), 0.0f);
+    bool indexed = false;   // the lines, indexed when a first edge label needs them
     for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
         const auto& g = edges_[gi];
         const auto& path = paths_[gi];
@@ -148,17 +149,19 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         req.h = size.y + 2 * kPadY;
         req.rank = own ? 1 : 4;
         req.keep = own;
-        // How near the nearest other line runs to a point.
-        auto other_lines = [&](Vec2 p) {
-            float d = 1e30f;
-            for (std::size_t o = 0; o < paths_.size(); ++o)
-                if (o != gi && paths_[o].size() > 1) d = std::min(d, edge_route::distance_to(paths_[o], p));
-            return d;
+        lp::Box span{1e30f, 1e30f, -1e30f, -1e30f};   // where a label on or beside the line could be
+        for (const Vec2& q : path)
+            span = {std::min(span.x0, q.x), std::min(span.y0, q.y), std::max(span.x1, q.x), std::max(span.y1, q.y)};
+        if (!lp::overlaps({span.x0 - req.w, span.y0 - req.h, span.x1 + req.w, span.y1 + req.h}, bounds)) continue;
+        // Whether another line runs nearer a point than `limit`.
+        auto other_line_within = [&](Vec2 p, float limit) {
+            if (!indexed) lines_near_.build(paths_, 32), indexed = true;
+            return lines_near_.nearest(p, limit, static_cast<int>(gi)) < limit;
         };
         std::vector<Vec2> clear, crowded;   // spots on the line: clear of other lines first
         for (float f : {0.5f, 0.42f, 0.58f, 0.34f, 0.66f, 0.27f, 0.73f}) {
             const Vec2 p = edge_route::point_along(path, f);
-            (other_lines(p) < req.h * 0.5f + 3 ? crowded : clear).push_back(p);
+            (other_line_within(p, req.h * 0.5f + 3) ? crowded : clear).push_back(p);
         }
         // Then spots beside the line, touching it from either side (a short
         // line between two named nodes has no room on it), kept only where
@@ -173,12 +176,16 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
             const float reach = std::fabs(n.x) * req.w * 0.5f + std::fabs(n.y) * req.h * 0.5f + 2;
             for (const float side : {1.0f, -1.0f}) {
                 const Vec2 q{p.x + n.x * reach * side, p.y + n.y * reach * side};
-                if (other_lines(q) >= edge_route::distance_to(path, q) + 1) beside.push_back(q);
+                if (!other_line_within(q, edge_route::distance_to(path, q) + 1)) beside.push_back(q);
             }
         }
         clear.insert(clear.end(), beside.begin(), beside.end());
         clear.insert(clear.end(), crowded.begin(), crowded.end());
-        req.at = lp::centred_on(clear, req.w, req.h);
+        // Only spots on screen: a label pushed in from a line out of sight
+        // would sit on another line and name it. No spot, no label.
+        for (const Vec2& at : lp::centred_on(clear, req.w, req.h))
+            if (lp::overlaps({at.x, at.y, at.x + req.w, at.y + req.h}, bounds)) req.at.push_back(at);
+        if (req.at.empty()) continue;
         requests.push_back(std::move(req));
         edge_alpha[gi] = a;
     }
@@ -189,7 +196,8 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     for (std::size_t gi = 0; gi < edges_.size(); ++gi) {
         const auto& g = edges_[gi];
         if (!g.own() || paths_[gi].size() < 2) continue;
-        for (const auto& p : edge_route::resampled(paths_[gi], 6.0f)) own_lines.push_back({p.x - 2, p.y - 2, p.x + 2, p.y + 2});
+        for (const auto& p : edge_route::resampled(paths_[gi], 6.0f))
+            if (lp::overlaps({p.x - 2, p.y - 2, p.x + 2, p.y + 2}, bounds)) own_lines.push_back({p.x - 2, p.y - 2, p.x + 2, p.y + 2});
     }
     auto placed = lp::place(std::move(requests), bounds, obstacles, own_lines);
     // A node in view always shows a name: one the crowd left out gets its

@@ -17,6 +17,7 @@ constexpr double kApproachMs = 750, kBeatMs = 500, kPlayMs = 1600, kEdgesMs = 60
 }  // namespace
 
 std::vector<Vec2> MapView::measure(const story::Story& s, ImFont* font) {
+    ++version_;
     std::vector<Vec2> out;
     name_w_.clear();
     for (const auto& e : s.entities) {
@@ -66,6 +67,7 @@ const char* MapView::phase_name(Phase phase) {
 
 void MapView::show(const story::Story& s, const step_state::State& st, const std::vector<Vec2>& targets,
                    const std::vector<int>& focus, double now, bool animate) {
+    ++version_;
     const std::size_t n = s.entities.size();
     const float t = progress(now);
     std::vector<Node> next(n);
@@ -217,6 +219,7 @@ void MapView::aim_camera(bool everything) {
 void MapView::set_step_only(bool on, double now, bool animate) {
     if (on == step_only_) return;
     step_only_ = on;
+    ++version_;
     const float t = progress(now);
     for (std::size_t e = 0; e < nodes_.size(); ++e) {
         Node& node = nodes_[e];

@@ -11,12 +11,15 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/layout/framing.h"
 #include "core/layout/label_place.h"
 #include "core/layout/layout.h"
+#include "core/layout/line_index.h"
 #include "core/reading/step_state.h"
 #include "core/story/story.h"
 
@@ -56,6 +59,8 @@ public:
         int hovered_edge = -1;     // the relationship under the mouse, by its label, or -1
     };
     // Draws into the map area (screen coords) and handles input over it.
+    // The drawing goes to layer(), not to ImGui's lists: while the map is
+    // still and nothing it shows changes, the last frame's is drawn again.
     Result draw(const explainer::story::Story& story, const explainer::step_state::State& state, ImVec2 area_min,
                 ImVec2 area_max, int selected, double now, ImFont* font);
 
@@ -85,11 +90,11 @@ public:
     void set_step_only(bool on, double now, bool animate);
     bool step_only() const { return step_only_; }
     // Beliefs overturned before the shown step: drawn muted, or not at all.
-    void set_show_was_believed(bool show) { show_was_believed_ = show; }
+    void set_show_was_believed(bool show) { show_was_believed_ = show, ++version_; }
     bool show_was_believed() const { return show_was_believed_; }
     // Search and filters: per entity, 1 for the nodes that stay lit; the rest
     // fade. Empty: everything is lit.
-    void set_lit(std::vector<unsigned char> lit) { lit_ = std::move(lit); }
+    void set_lit(std::vector<unsigned char> lit) { lit_ = std::move(lit), ++version_; }
 
     // An edge label as drawn in the last frame, with the standing of its line.
     struct DrawnEdgeLabel {
@@ -122,8 +127,29 @@ public:
     // Whether the node is drawn once the map settles ("This step only" hides the rest).
     bool node_drawn(int e) const { return nodes_[static_cast<std::size_t>(e)].alpha_to > 0; }
     ImVec2 area_max() const { return area_max_; }
+    // What this frame's draw() drew, for the host to draw first, under the
+    // UI (runner.cpp); null in a frame that drew no map.
+    ImDrawList* layer() const { return layer_ && layer_frame_ == ImGui::GetFrameCount() ? layer_.get() : nullptr; }
 
 private:
+    // All that a still frame's picture depends on. The map draws again only
+    // when it changes, or while anything moves (then every frame differs).
+    struct DrawKey {
+        const void* state = nullptr;
+        std::uint64_t version = 0;   // show(), the lit set, the switches
+        float cx = 0, cy = 0, zoom = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        float top = 0, top_from = 0, bottom = 0;
+        int selected = -1, hovered = -1;
+        const void* font = nullptr;
+        float font_scale = 0;        // the atlas's pixel ratio: its glyphs move when it is rebuilt
+        ImTextureID texture{};
+        bool operator==(const DrawKey& o) const;
+    };
+    std::unique_ptr<ImDrawList> layer_;
+    int layer_frame_ = -1;
+    DrawKey drawn_key_;
+    bool drawn_settled_ = false, drawn_stable_ = false;
+    std::uint64_t version_ = 0;
     struct Node {
         Vec2 from, to;
         float alpha_from = 0, alpha_to = 0;
@@ -155,6 +181,7 @@ private:
     // arrowhead's tip goes. Empty when the line is not drawn. Drawing, labels,
     // hover and state() all read it, so a label sits on its own line.
     std::vector<std::vector<Vec2>> paths_;
+    explainer::line_index::LineIndex lines_near_;   // paths_, indexed for the edge labels' spots
     void route_edges(float t, bool crowded);
     // The pieces of draw(), in its order (map_draw.cpp).
     void follow_camera(ImVec2 area_min, ImVec2 area_max, double now);

@@ -28,7 +28,20 @@ ImDrawData& Runner::frame(const Surface& surface, double now) {
     focus_ring::begin_frame();
     app_.frame(now, fonts_);
     ImGui::Render();
-    return *ImGui::GetDrawData();
+    // The map draws on a layer of its own (kept while it is still), under
+    // every window, where ImGui's background list would be.
+    ImDrawData& imgui = *ImGui::GetDrawData();
+    ImDrawList* map = app_.map_layer();
+    if (!map || map->CmdBuffer.empty()) return imgui;
+    lists_.resize(0);
+    lists_.push_back(map);
+    for (int i = 0; i < imgui.CmdListsCount; ++i) lists_.push_back(imgui.CmdLists[i]);
+    drawn_ = imgui;
+    drawn_.CmdLists = lists_.Data;
+    drawn_.CmdListsCount = lists_.Size;
+    drawn_.TotalVtxCount += map->VtxBuffer.Size;
+    drawn_.TotalIdxCount += map->IdxBuffer.Size;
+    return drawn_;
 }
 
 void Runner::pointer_pressed() { focus_ring::clear(); }

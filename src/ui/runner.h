@@ -59,6 +59,9 @@ private:
     int ttf_size_;
     theme::Fonts fonts_;
     float fonts_ratio_ = 0;
+    // The frame as drawn: the map's layer first, then ImGui's lists.
+    ImVector<ImDrawList*> lists_;
+    ImDrawData drawn_;
 };
 
 }  // namespace explainer::ui::runner

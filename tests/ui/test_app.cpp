@@ -8,6 +8,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -181,4 +182,54 @@ TEST_CASE("Save image and the transcript are asked of the host, never past what 
     u.frames(1);
     CHECK(u.app.take_picture() == "tiny-step-3.png");
     CHECK(u.app.take_picture().empty());   // once
+}
+
+namespace {
+// The map's layer as the last frame handed it to the renderer: first, under every window.
+std::vector<ImDrawVert> map_picture(Ui& u) {
+    ImDrawData& d = u.runner->frame({1280, 800, 1}, recording_host::log().now += 16);
+    ImDrawList* map = u.app.map_layer();
+    REQUIRE(map != nullptr);
+    REQUIRE(d.CmdListsCount > 0);
+    CHECK(d.CmdLists[0] == map);
+    int vertices = 0;
+    for (int i = 0; i < d.CmdListsCount; ++i) vertices += d.CmdLists[i]->VtxBuffer.Size;
+    CHECK(d.TotalVtxCount == vertices);
+    return {map->VtxBuffer.begin(), map->VtxBuffer.end()};
+}
+bool same(const std::vector<ImDrawVert>& a, const std::vector<ImDrawVert>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const ImDrawVert& x, const ImDrawVert& y) {
+        return x.pos.x == y.pos.x && x.pos.y == y.pos.y && x.uv.x == y.uv.x && x.uv.y == y.uv.y && x.col == y.col;
+    });
+}
+}  // namespace
+
+TEST_CASE("a still map is drawn again as it was, and anything it shows that changes draws it anew") {
+    Ui& u = fresh();
+    u.app.go(1);
+    u.frames(3);
+    const auto still = map_picture(u);
+    REQUIRE(!still.empty());
+    CHECK(same(map_picture(u), still));   // kept: nothing moved
+    CHECK(same(map_picture(u), still));
+
+    REQUIRE(u.app.select_id(u.app.story().entities[0].id));   // a selection rings its node
+    const auto selected = map_picture(u);
+    CHECK_FALSE(same(selected, still));
+    u.frames(2);
+    CHECK(same(map_picture(u), selected));
+
+    u.app.set_query(u.app.story().entities[0].name);   // a search fades the rest
+    const auto searched = map_picture(u);
+    CHECK_FALSE(same(searched, selected));
+    u.app.set_query("");
+    u.app.select_id("");
+    u.frames(2);
+    CHECK(same(map_picture(u), still));   // back as it was
+
+    u.app.zoom_by(1.3f, 300, 300);   // the camera moved
+    CHECK_FALSE(same(map_picture(u), still));
+    u.app.go(0);   // another step
+    u.frames(3);
+    CHECK_FALSE(same(map_picture(u), still));
 }

@@ -23,6 +23,18 @@ public:
     void add(const Box& b, int index) {
         for_cells(b, [&](std::vector<int>& cell) { cell.push_back(index); });
     }
+    // Calls fn(i) once for each box that may overlap b (each index once,
+    // though a box sits in every cell it touches).
+    template <class Fn>
+    void each(const Box& b, Fn&& fn) {
+        ++tick_;
+        for_cells(b, [&](std::vector<int>& cell) {
+            for (int i : cell) {
+                if (static_cast<std::size_t>(i) >= seen_.size()) seen_.resize(static_cast<std::size_t>(i) + 1, 0);
+                if (seen_[static_cast<std::size_t>(i)] != tick_) seen_[static_cast<std::size_t>(i)] = tick_, fn(i);
+            }
+        });
+    }
     template <class Fn>
     bool any(const Box& b, Fn&& hit) {
         bool found = false;
@@ -46,6 +58,8 @@ private:
     Vec2 origin_;
     int cols_ = 1, rows_ = 1;
     std::vector<std::vector<int>> cells_;
+    std::vector<unsigned> seen_;   // per index, the each() call that last visited it
+    unsigned tick_ = 0;
 };
 
 Box box_at(Vec2 p, float w, float h) { return {p.x, p.y, p.x + w, p.y + h}; }
@@ -161,8 +175,8 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
                 float best = 1e30f;
                 for (int c : tries) {
                     const Box b = pushed_inside(box_at(l.at[static_cast<std::size_t>(c)], l.w, l.h), bounds);
-                    float cost = 0;
-                    for (const auto& p : out) cost += overlap_area(b, p.box);
+                    float cost = 0;   // what it overlaps: only boxes in its cells can
+                    taken.each(b, [&](int j) { cost += overlap_area(b, out[static_cast<std::size_t>(j)].box); });
                     if (cost < best) { best = cost; chosen = c; box = b; }
                 }
                 clean = false;
