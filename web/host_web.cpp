@@ -167,14 +167,17 @@ void frame() {
     const float dpr = pixel_ratio();
     const int fb_w = std::max(1, static_cast<int>(std::lround(g_size[0] * dpr)));
     const int fb_h = std::max(1, static_cast<int>(std::lround(g_size[1] * dpr)));
-    if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", g_fb_w = fb_w, g_fb_h = fb_h);
-    if (g_runner->fonts_for(dpr)) gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);   // a zoom changed the ratio
+    bool fresh = false;   // the canvas was cleared or the atlas changed: draw, whatever the frame
+    if (fb_w != g_fb_w || fb_h != g_fb_h) emscripten_set_canvas_element_size("#canvas", g_fb_w = fb_w, g_fb_h = fb_h), fresh = true;
+    if (g_runner->fonts_for(dpr)) gl_renderer::upload_fonts(*ImGui::GetIO().Fonts), fresh = true;   // a zoom changed the ratio
 
     const ImDrawData& draw = g_runner->frame({static_cast<float>(g_size[0]), static_cast<float>(g_size[1]), dpr}, start);
     const double ui_done = emscripten_get_now();
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::theme::kBackground);
     const float background[3] = {bg.x, bg.y, bg.z};
-    gl_renderer::render(draw, fb_w, fb_h, background);
+    // A frame the same as the last is not drawn: the canvas still shows it
+    // (a still 10k map would otherwise cost the GPU its every vertex again).
+    if (fresh || !g_runner->unchanged()) gl_renderer::render(draw, fb_w, fb_h, background);
     g_runner->after_draw();   // "Save image": this frame, with its title band
     ImGui::GetIO().MouseWheel = 0;
     end_of_frame_input();

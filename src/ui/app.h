@@ -65,6 +65,7 @@ public:
     std::string state_json() const;   // for window.explainer.state() (app_state.cpp)
     // The map as this frame drew it, drawn first under the UI (runner.cpp); null when none was.
     ImDrawList* map_layer() const { return map_.layer(); }
+    bool map_kept() const { return map_.layer_kept(); }   // the layer is the last frame's
 
 private:
     // The filter: none, one kind (of the story's kinds), or the members of a group (an entity).

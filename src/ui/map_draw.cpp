@@ -90,7 +90,11 @@ void MapView::route_edges(float t, bool crowded) {
         const auto controls = edge_route::route(centres, lines[k], ok);
         for (std::size_t j = 0; j < lines[k].size(); ++j) {
             const Vec2 a = centres[static_cast<std::size_t>(lines[k][j].from)], b = centres[static_cast<std::size_t>(lines[k][j].to)];
-            paths_[which[k][j]] = edge_route::trimmed(a, controls[j], b, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip, 24);
+            // A line left straight is one segment: 24 would only multiply
+            // what every later step (labels, drawing, the GPU) goes through.
+            const Vec2 c = controls[j];
+            const bool straight = std::fabs(c.x - (a.x + b.x) / 2) < 0.01f && std::fabs(c.y - (a.y + b.y) / 2) < 0.01f;
+            paths_[which[k][j]] = edge_route::trimmed(a, c, b, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip, straight ? 1 : 24);
         }
     }
 }
@@ -135,7 +139,8 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
     key.font = font, key.font_scale = io.FontGlobalScale, key.texture = io.Fonts->TexID;
     const bool settled = phase(now) == Phase::Still && t >= 1 && edge_fade(now) >= 1 && !dragging_;
     const bool same = key == drawn_key_;
-    if (!(settled && drawn_stable_ && same)) {
+    layer_kept_ = settled && drawn_stable_ && same;
+    if (!layer_kept_) {
         ImDrawList* dl = layer_.get();
         dl->_ResetForNewFrame();
         dl->PushTextureID(io.Fonts->TexID);

@@ -201,12 +201,14 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     }
     auto placed = lp::place(std::move(requests), bounds, obstacles, own_lines);
     // A node in view always shows a name: one the crowd left out gets its
-    // short form ("Eva", "Roy"), placed round what is already there.
+    // short form ("Eva", "Roy"), placed round what is already there. Not in a
+    // crowded view (a big cast seen whole): there, hundreds of names forced
+    // in would only cover one another, and each is more for the GPU to draw.
     std::vector<unsigned char> got(nodes_.size(), 0);
     for (const auto& pl : placed)
         if (pl.id < kEdgeIds) got[static_cast<std::size_t>(pl.id)] = 1;
     std::vector<lp::Label> retry;
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+    for (std::size_t i = 0; i < nodes_.size() && nodes_in_view_ <= kCrowdedNodes; ++i) {
         if (!in_view_at[i] || got[i]) continue;
         Lines& l = lines[i];
         l.first = short_name(l.first);

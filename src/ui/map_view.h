@@ -130,6 +130,8 @@ public:
     // What this frame's draw() drew, for the host to draw first, under the
     // UI (runner.cpp); null in a frame that drew no map.
     ImDrawList* layer() const { return layer_ && layer_frame_ == ImGui::GetFrameCount() ? layer_.get() : nullptr; }
+    // This frame's layer is the last frame's, kept (nothing on the map changed).
+    bool layer_kept() const { return layer() && layer_kept_; }
 
 private:
     // All that a still frame's picture depends on. The map draws again only
@@ -148,7 +150,7 @@ private:
     std::unique_ptr<ImDrawList> layer_;
     int layer_frame_ = -1;
     DrawKey drawn_key_;
-    bool drawn_settled_ = false, drawn_stable_ = false;
+    bool drawn_settled_ = false, drawn_stable_ = false, layer_kept_ = false;
     std::uint64_t version_ = 0;
     struct Node {
         Vec2 from, to;

@@ -1,5 +1,7 @@
 #include "runner.h"
 
+#include <cstring>
+
 #include "focus_ring.h"
 
 namespace explainer::ui::runner {
@@ -20,6 +22,41 @@ bool Runner::fonts_for(float pixel_ratio) {
     return true;
 }
 
+namespace {
+
+// FNV-1a over bytes, eight at a time (a frame's UI lists are tens of KB).
+std::uint64_t mix(std::uint64_t h, const void* data, std::size_t size) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (; size >= 8; size -= 8, p += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0x100000001b3ull;
+    }
+    for (; size > 0; --size, ++p) h = (h ^ *p) * 0x100000001b3ull;
+    return h;
+}
+
+std::uint64_t hash_of(const ImDrawData& d) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    h = mix(h, &d.DisplaySize, sizeof d.DisplaySize);
+    h = mix(h, &d.FramebufferScale, sizeof d.FramebufferScale);
+    for (int i = 0; i < d.CmdListsCount; ++i) {
+        const ImDrawList* l = d.CmdLists[i];
+        h = mix(h, &i, sizeof i);
+        h = mix(h, l->VtxBuffer.Data, sizeof(ImDrawVert) * static_cast<std::size_t>(l->VtxBuffer.Size));
+        h = mix(h, l->IdxBuffer.Data, sizeof(ImDrawIdx) * static_cast<std::size_t>(l->IdxBuffer.Size));
+        for (const ImDrawCmd& c : l->CmdBuffer) {
+            h = mix(h, &c.ClipRect, sizeof c.ClipRect);
+            h = mix(h, &c.TextureId, sizeof c.TextureId);
+            const unsigned int at[3] = {c.VtxOffset, c.IdxOffset, c.ElemCount};
+            h = mix(h, at, sizeof at);
+        }
+    }
+    return h;
+}
+
+}  // namespace
+
 ImDrawData& Runner::frame(const Surface& surface, double now) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(surface.width, surface.height);
@@ -32,6 +69,9 @@ ImDrawData& Runner::frame(const Surface& surface, double now) {
     // every window, where ImGui's background list would be.
     ImDrawData& imgui = *ImGui::GetDrawData();
     ImDrawList* map = app_.map_layer();
+    const std::uint64_t hash = hash_of(imgui) ^ (map ? 0x9e3779b97f4a7c15ull : 0);
+    unchanged_ = (!map || app_.map_kept()) && hash == last_hash_;
+    last_hash_ = hash;
     if (!map || map->CmdBuffer.empty()) return imgui;
     lists_.resize(0);
     lists_.push_back(map);

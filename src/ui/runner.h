@@ -22,6 +22,8 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+
 #include "app.h"
 #include "theme.h"
 
@@ -45,6 +47,10 @@ public:
     const theme::Fonts& fonts() const { return fonts_; }
     // One frame of the UI: NewFrame, the app, Render. Call fonts_for() first.
     ImDrawData& frame(const Surface& surface, double now);
+    // The frame just made is the one before it, to the pixel (the map kept,
+    // ImGui's lists the same bytes, the same surface): a host whose screen
+    // keeps its last picture (a WebGL canvas does) need not draw it again.
+    bool unchanged() const { return unchanged_; }
     // A pointer press ends keyboard focus, as in a browser. The host calls it
     // as the press arrives, not a frame later: a twin's press (Enter on a
     // DOM twin) that follows the click before the next frame must survive.
@@ -62,6 +68,8 @@ private:
     // The frame as drawn: the map's layer first, then ImGui's lists.
     ImVector<ImDrawList*> lists_;
     ImDrawData drawn_;
+    std::uint64_t last_hash_ = 0;
+    bool unchanged_ = false;
 };
 
 }  // namespace explainer::ui::runner

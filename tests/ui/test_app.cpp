@@ -212,16 +212,19 @@ TEST_CASE("a still map is drawn again as it was, and anything it shows that chan
     REQUIRE(!still.empty());
     CHECK(same(map_picture(u), still));   // kept: nothing moved
     CHECK(same(map_picture(u), still));
+    CHECK(u.runner->unchanged());          // the whole frame too: a host need not draw it
 
     REQUIRE(u.app.select_id(u.app.story().entities[0].id));   // a selection rings its node
     const auto selected = map_picture(u);
     CHECK_FALSE(same(selected, still));
+    CHECK_FALSE(u.runner->unchanged());
     u.frames(2);
     CHECK(same(map_picture(u), selected));
 
     u.app.set_query(u.app.story().entities[0].name);   // a search fades the rest
     const auto searched = map_picture(u);
     CHECK_FALSE(same(searched, selected));
+    CHECK_FALSE(u.runner->unchanged());
     u.app.set_query("");
     u.app.select_id("");
     u.frames(2);
