@@ -44,6 +44,9 @@ def main():
                 # -n: the copy gets its own time, not the file's (cut to whole seconds,
                 # which would make it older than its file, never served, always rewritten)
                 subprocess.run([brotli, '-f', '-n', '-q', '11', '-o', path + '.br', path], check=True)
+                # brotli makes its output readable by its owner only; a host serving
+                # the site as another user would then refuse it (403)
+                shutil.copymode(path, path + '.br')
                 written += 1
             for copy in (path + '.gz', path + '.br'):   # no saving, no copy
                 if os.path.exists(copy) and os.path.getsize(copy) >= size:

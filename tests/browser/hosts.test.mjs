@@ -60,6 +60,11 @@ test('a host that sends precompressed files with the compressed Content-Length: 
 
 test('each precompressed copy is served where the browser accepts its encoding, and only then', async () => {
   assert.ok(fs.existsSync(path.join(site, 'explainer.wasm.br')), 'the build wrote no .br copies');
+  // As readable as the file it copies: a host serving as another user must be able to send it.
+  for (const name of fs.readdirSync(site).filter((n) => /\.(br|gz)$/.test(n))) {
+    const copy = fs.statSync(path.join(site, name)).mode & 0o444, file = fs.statSync(path.join(site, name.slice(0, -3))).mode & 0o444;
+    assert.equal(copy, file, `${name} is not as readable as its file`);
+  }
   const server = await serve(site);
   try {
     const sent = (file, accept) => new Promise((resolve, reject) => {
