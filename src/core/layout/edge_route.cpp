@@ -5,6 +5,8 @@
 #include <map>
 #include <utility>
 
+#include "core/layout/box_grid.h"
+
 namespace explainer::edge_route {
 
 namespace {
@@ -29,50 +31,18 @@ Vec2 control_for(Vec2 a, Vec2 b, Vec2 n, float apex) {
     return {(a.x + b.x) / 2 + n.x * 2 * apex, (a.y + b.y) / 2 + n.y * 2 * apex};
 }
 
-// The centres in a uniform grid, so that a curve looks only at the centres
+// The centres in a grid (box_grid), so that a curve looks only at those
 // inside its hull: a scan of every centre for every bend tried cost the map
 // most of a frame at 10k entities.
-class Centres {
-public:
-    Centres(const std::vector<Vec2>& pos, float min_cell) : pos_(pos) {
-        float x1 = -1e30f, y1 = -1e30f;
-        for (const auto& p : pos)
-            if (std::isfinite(p.x) && std::isfinite(p.y))
-                x0_ = std::min(x0_, p.x), y0_ = std::min(y0_, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-        if (x1 < x0_) return;   // no finite centre: nothing to keep clear of
-        const float w = std::max(x1 - x0_, 1.0f), h = std::max(y1 - y0_, 1.0f);
-        cell_ = std::max({min_cell, 1.0f, std::sqrt(w * h / static_cast<float>(pos.size()))});
-        nx_ = static_cast<int>(w / cell_) + 1;
-        ny_ = static_cast<int>(h / cell_) + 1;
-        start_.assign(static_cast<std::size_t>(nx_) * ny_ + 1, 0);
-        for (const auto& p : pos) ++start_[cell(p) + 1];
-        for (std::size_t c = 1; c < start_.size(); ++c) start_[c] += start_[c - 1];
-        items_.resize(pos.size());
-        std::vector<int> fill(start_.begin(), start_.end() - 1);
-        for (std::size_t k = 0; k < pos.size(); ++k) items_[static_cast<std::size_t>(fill[cell(pos[k])]++)] = static_cast<int>(k);
+struct Centres {
+    Centres(const std::vector<Vec2>& p, float min_cell) : pos(p) {
+        std::vector<box_grid::Box> boxes;
+        boxes.reserve(p.size());
+        for (const auto& c : p) boxes.push_back({c.x, c.y, c.x, c.y});
+        grid.build(boxes, min_cell);
     }
-    // fn(k) for every centre k inside [x0, x1] × [y0, y1] (and maybe a few near it).
-    template <class Fn>
-    void inside(float x0, float y0, float x1, float y1, Fn&& fn) const {
-        if (nx_ == 0) return;
-        for (int y = cy(y0); y <= cy(y1); ++y)
-            for (int x = cx(x0); x <= cx(x1); ++x) {
-                const std::size_t c = static_cast<std::size_t>(y) * nx_ + x;
-                for (int k = start_[c]; k < start_[c + 1]; ++k) fn(items_[static_cast<std::size_t>(k)]);
-            }
-    }
-    const Vec2& operator[](int k) const { return pos_[static_cast<std::size_t>(k)]; }
-
-private:
-    // The cell of a coordinate, clamped to the grid (NaN: the first).
-    static int clamped(float v, int n) { return v >= 0 ? (v < static_cast<float>(n) ? static_cast<int>(v) : n - 1) : 0; }
-    int cx(float x) const { return clamped((x - x0_) / cell_, nx_); }
-    int cy(float y) const { return clamped((y - y0_) / cell_, ny_); }
-    std::size_t cell(const Vec2& p) const { return static_cast<std::size_t>(cy(p.y)) * nx_ + cx(p.x); }
-    const std::vector<Vec2>& pos_;
-    float x0_ = 1e30f, y0_ = 1e30f, cell_ = 1;
-    int nx_ = 0, ny_ = 0;
-    std::vector<int> start_, items_;
+    const std::vector<Vec2>& pos;
+    box_grid::BoxGrid grid;
 };
 
 // How close the curve comes to any centre but its ends, capped at `enough`
@@ -84,9 +54,9 @@ float closest(const Centres& centres, int end_a, int end_b, Vec2 a, Vec2 c, Vec2
     Vec2 pts[kSegments + 1];
     for (int i = 0; i <= kSegments; ++i) pts[i] = bezier(a, c, b, static_cast<float>(i) / kSegments);
     float best = enough;
-    centres.inside(x0, y0, x1, y1, [&](int k) {
+    centres.grid.visit(x0, y0, x1, y1, [&](int k) {
         if (k == end_a || k == end_b) return;
-        const Vec2 p = centres[k];
+        const Vec2 p = centres.pos[static_cast<std::size_t>(k)];
         if (p.x < x0 || p.x > x1 || p.y < y0 || p.y > y1) return;   // the curve's hull, grown: it cannot come near
         for (int i = 0; i < kSegments; ++i) best = std::min(best, segment_distance(p, pts[i], pts[i + 1]));
     });

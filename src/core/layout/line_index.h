@@ -12,6 +12,7 @@
 
 #include <vector>
 
+#include "core/layout/box_grid.h"
 #include "core/layout/layout.h"
 
 namespace explainer::line_index {
@@ -21,8 +22,8 @@ using layout::Vec2;
 class LineIndex {
 public:
     // Indexes every segment of every polyline (those with fewer than two
-    // points have none) in a uniform grid of cells at least min_cell wide,
-    // never more than about one cell per segment. Rebuilding reuses memory.
+    // points have none; a segment with a non-finite end is left out), in
+    // cells at least min_cell wide. Rebuilding reuses memory.
     void build(const std::vector<std::vector<Vec2>>& paths, float min_cell);
 
     // The least distance from p to a segment of any polyline but `skip`, or
@@ -32,12 +33,9 @@ public:
 
 private:
     struct Segment { Vec2 a, b; int path; };
-    int cell_x(float x) const;
-    int cell_y(float y) const;
     std::vector<Segment> segments_;
-    std::vector<int> start_, items_;   // per cell, its segments: items_[start_[c] .. start_[c + 1])
-    float min_x_ = 0, min_y_ = 0, cell_ = 1;
-    int nx_ = 0, ny_ = 0;
+    std::vector<box_grid::Box> boxes_;
+    box_grid::BoxGrid grid_;
 };
 
 }  // namespace explainer::line_index
