@@ -29,11 +29,14 @@ if files[:1] == ["--base-url"] and len(files) >= 2:
         sys.exit(f"stories.py: --base-url {base!r}: give the site's public https:// address, ending in /")
 if flag != "--page" or not files:
     sys.exit(__doc__)
+# A story's id is a slug like a step's, within the same limit (its one source).
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "contract", "contract.json"), encoding="utf-8") as f:
+    max_id = json.load(f)["limits"]["idBytes"]
 stories = []
 for i, path in enumerate(files):
     sid = os.path.basename(path)[:-len(".json")]
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sid) or len(sid) > 64:
-        sys.exit(f"stories.py: {path}: a story's file name must be lowercase letters, digits and dashes")
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", sid) or len(sid) > max_id:
+        sys.exit(f"stories.py: {path}: a story's file name must be lowercase letters, digits and dashes, at most {max_id}")
     with open(path, encoding="utf-8") as f:
         story = json.load(f)
     entry = {"id": sid, "title": story.get("title", ""), "show": story.get("show", "")}

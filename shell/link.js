@@ -10,9 +10,11 @@
 // short), never the link's raw text.
 'use strict';
 (function (root) {
-  // deep_link::kMaxFragment, from their one source (src/contract/contract.json).
-  const kMaxFragment = (typeof window !== 'undefined' ? window : globalThis).explainerContract.limits.fragmentBytes;
-  const kMaxSlugLength = 64;   // story::kMaxSlugLength
+  // deep_link::kMaxFragment and story::kMaxSlugLength, from their one source
+  // (src/contract/contract.json).
+  const limits = (typeof window !== 'undefined' ? window : globalThis).explainerContract.limits;
+  const kMaxFragment = limits.fragmentBytes;
+  const kMaxSlugLength = limits.idBytes;
   const kShownChars = 40;
 
   // A string of bytes (one char per byte) from UTF-8.
@@ -98,6 +100,41 @@
     return t;
   }
 
+  // What a link opens, as navigator::Navigator::open_link decides it. A cold
+  // link that jumps over twists the reader has not seen (past `furthest`, the
+  // furthest step seen uncovered) is covered: the map shows the step before
+  // the first of them, and the entity it names is selected there if it is on
+  // that map, or waits (pending) for the cover to lift. Back/Forward
+  // (fromHistory) never cover. An entity not yet on the linked step's map is
+  // not named at all: that would give a twist away. story.steps[k].reveal
+  // marks a twist; shownAs(step, entityId) is the id of the node that entity
+  // is shown as on that step's map (itself, or who a mask turned out to be),
+  // or '' when it is not there.
+  // → { step, shown, covered, skipped, first, selected, pending, furthest,
+  //     fragment (the address for what is on screen), notice }
+  function open(story, fragment, { furthest = 0, fromHistory = false, shownAs }) {
+    const t = resolve(story, fragment);
+    let first = -1, skipped = 0;
+    if (!fromHistory) {
+      for (let k = furthest + 1; k <= t.step && k < story.steps.length; ++k) {
+        if (!story.steps[k].reveal) continue;
+        if (first < 0) first = k;
+        ++skipped;
+      }
+    }
+    const covered = skipped > 0;
+    const v = { step: t.step, shown: covered ? first - 1 : t.step, covered, skipped, first,
+                selected: '', pending: '', furthest: covered ? furthest : Math.max(furthest, t.step), notice: t.notice };
+    if (t.entity >= 0) {
+      const id = story.entities[t.entity].id;
+      if (!shownAs(t.step, id)) v.notice = 'That link selects someone who has not appeared yet at this step; showing the step without a selection.';
+      else if (v.shown >= 0 && shownAs(v.shown, id)) v.selected = shownAs(v.shown, id);
+      else v.pending = id;
+    }
+    v.fragment = format(story.steps[t.step].id, v.selected || v.pending);
+    return v;
+  }
+
   // When to push a history entry, replace the current one, or hold back, as
   // navigator::HistoryPolicy decides: a step change within 700 ms of the last
   // write replaces it (rapid stepping is one entry), and at most 80 writes in
@@ -116,7 +153,7 @@
     };
   }
 
-  const api = { kMaxFragment, shown, parse, format, resolve, historyPolicy };
+  const api = { kMaxFragment, shown, parse, format, resolve, open, historyPolicy };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.explainerLink = api;
 })(typeof window === 'object' ? window : globalThis);

@@ -65,14 +65,15 @@
     json.index = { steps: json.steps, entities: json.order.map((id) => ({ id, aliases: (json.entityAliases || {})[id] || [] })) };
     return json;
   }
-  let replay = null;   // { k, onMap, lines, cards, map }: the last step rebuilt
+  let replay = null;   // { k, onMap, shownAs, lines, cards, map }: the last step rebuilt
   function replayTo(k) {
     if (replay && replay.k === k) return replay;
-    if (!replay || replay.k > k) replay = { k: -1, onMap: new Set(), lines: [], cards: new Map() };
+    if (!replay || replay.k > k) replay = { k: -1, onMap: new Set(), shownAs: new Map(), lines: [], cards: new Map() };
     for (let i = replay.k + 1; i <= k; ++i) {
       const step = data.steps[i];
       for (const id of step.entitiesAdded) replay.onMap.add(id);
       for (const id of step.entitiesGone || []) replay.onMap.delete(id);
+      for (const [id, into] of Object.entries(step.shownAs || {})) { if (into) replay.shownAs.set(id, into); else replay.shownAs.delete(id); }
       for (const [place, line] of step.relationships) replay.lines[place] = line;
       for (const place of step.relationshipsGone || []) delete replay.lines[place];
       for (const [id, change] of Object.entries(step.cards)) {
@@ -111,14 +112,20 @@
     select(id) { if (alone) select(id); else window.explainer.select(id); },
   };
 
-  function onMap(k, id) { return k >= 0 && replayTo(k).onMap.has(id); }
+  // The node an entity is shown as at step k (itself, or who a mask turned
+  // out to be), or '': as step_state::node_of, for links and selections.
+  function shownAs(k, id) {
+    if (k < 0 || !id) return '';
+    const r = replayTo(k);
+    return r.onMap.has(id) ? id : r.shownAs.get(id) || '';
+  }
   // Alone, as the program writes the address: rapid stepping is one history
   // entry, and writes held back by the rate limit land a little later.
   const writes = window.explainerLink.historyPolicy();   // not `history`: onUrl reads the page's history.state
   let heldBack = 0;
   function writeUrl(push) {
     const step = data.steps[view.index];
-    const fragment = window.explainerLink.format(step.id, view.selected);
+    const fragment = window.explainerLink.format(step.id, view.selected || pendingSelect);   // as navigator::fragment
     // The page's own entry is marked as one (as the program marks the one it
     // lands on), so coming back to it is never a cold link.
     if (location.hash === fragment && history.state && history.state.explainer) { lastHash = fragment; return; }
@@ -133,7 +140,7 @@
   }
   function go(k, push = true) {
     k = Math.max(0, Math.min(k, data.steps.length - 1));
-    const selected = onMap(k, view.selected) ? view.selected : '';
+    const selected = shownAs(k, view.selected);   // as Navigator::arrive keeps it
     view = { index: k, shown: k, covered: false, skipped: 0, first: -1, selected, notice: '' };
     furthest = Math.max(furthest, k);
     pendingSelect = '';
@@ -142,7 +149,7 @@
   }
   function uncover() {
     if (!view.covered) return;
-    view = { ...view, shown: view.index, covered: false, skipped: 0, first: -1, selected: pendingSelect };
+    view = { ...view, shown: view.index, covered: false, skipped: 0, first: -1, selected: shownAs(view.index, pendingSelect || view.selected) };
     furthest = Math.max(furthest, view.index);
     pendingSelect = '';
     render();
@@ -150,33 +157,19 @@
   function select(id) {
     pendingSelect = '';
     if (!id) view.selected = '';
-    else if (!view.covered && onMap(view.shown, id)) view.selected = id;
+    else if (shownAs(view.shown, id)) view.selected = shownAs(view.shown, id);   // the map shown, covered or not, as Navigator::select
     else return;
     writeUrl(false);
     render();
   }
   // A link: a cold one covers the twists it skips; Back/Forward never do.
+  // The program's own rules and notices, from the page's link codec
+  // (shell/link.js's open mirrors navigator::open_link; shared vectors).
   function open(hash, fromHistory) {
-    // The program's own rules and notices (shell/link.js mirrors deep_link).
-    const target = window.explainerLink.resolve(data.index, hash);
-    let k = target.step, notice = target.notice;
-    let entityId = target.entity < 0 ? '' : data.index.entities[target.entity].id;
-    if (entityId && !onMap(k, entityId)) {   // as the navigator says it: naming them would be a spoiler
-      notice = 'That link selects someone who has not appeared yet at this step; showing the step without a selection.';
-      entityId = '';
-    }
-    let first = -1, skipped = 0;
-    if (!fromHistory) {
-      for (let i = furthest + 1; i <= k; ++i) if (data.steps[i].reveal) { if (first < 0) first = i; ++skipped; }
-    }
-    pendingSelect = '';
-    if (skipped > 0) {
-      view = { index: k, shown: first - 1, covered: true, skipped, first, selected: '', notice };
-      pendingSelect = onMap(k, entityId) ? entityId : '';
-    } else {
-      view = { index: k, shown: k, covered: false, skipped: 0, first: -1, selected: onMap(k, entityId) ? entityId : '', notice };
-      furthest = Math.max(furthest, k);
-    }
+    const o = window.explainerLink.open(data.index, hash, { furthest, fromHistory, shownAs });
+    view = { index: o.step, shown: o.shown, covered: o.covered, skipped: o.skipped, first: o.first, selected: o.selected, notice: o.notice };
+    pendingSelect = o.pending;
+    furthest = o.furthest;
     writeUrl(false);
     render();
   }

@@ -39,7 +39,9 @@ bool write(const explainer::story::Story& story, const Options& options);
 // only what differs from the step before: "cards" that changed (their text
 // whole; their links as [relationship, line] new or reworded, and
 // "linksGone"; a card lists its links by relationship),
-// "entitiesAdded" (and "entitiesGone"), and "relationships" as [place, line]
+// "entitiesAdded" (and "entitiesGone"), "shownAs" (an entity id shown as
+// another node from this step on, as id: node id, or "" when no longer),
+// and "relationships" as [place, line]
 // for each line new or reworded at the step (and "relationshipsGone", the
 // places no longer listed); a step's list is its lines by place. Each card and
 // line is written when it first appears and when its text changes, so the

@@ -35,6 +35,23 @@ test('resolve meets the shared vectors, notices word for word', () => {
   }
 });
 
+test('open meets the shared vectors: the cover, the selection and the notice, as the navigator decides them', () => {
+  const withAliases = (list, aliases) => list.map((x) => ({ ...x, aliases: aliases[x.id] || [] }));
+  const story = { steps: withAliases(tiny.steps, vectors.aliases.steps), entities: withAliases(tiny.entities, vectors.aliases.entities) };
+  const index = (id) => story.steps.findIndex((s) => s.id === id);
+  const shownAs = (k, id) => vectors.shownAs[story.steps[k].id][id] || '';
+  for (const c of vectors.open) {
+    const o = link.open(story, c.fragment, { furthest: index(c.furthest), fromHistory: !!c.fromHistory, shownAs });
+    const id = (k) => (k < 0 ? '' : story.steps[k].id);
+    assert.deepEqual(
+      { step: id(o.step), shown: id(o.shown), covered: o.covered, skipped: o.skipped, first: id(o.first), selected: o.selected,
+        pending: o.pending, canonical: o.fragment, notice: o.notice },
+      { step: c.step, shown: c.shown, covered: c.covered, skipped: c.skipped, first: c.first, selected: c.selected,
+        pending: c.pending, canonical: c.canonical, notice: c.notice }, JSON.stringify(c));
+    assert.equal(o.furthest, c.covered ? index(c.furthest) : Math.max(index(c.furthest), o.step));
+  }
+});
+
 test('shown meets the shared vectors, and a megabyte of text is cut at once', () => {
   for (const c of vectors.shown) assert.equal(link.shown(c.text), c.shown);
   assert.equal(link.shown('x'.repeat(1 << 20)), '"' + 'x'.repeat(40) + '..."');

@@ -175,6 +175,38 @@ test('a broken story file lists its located problems and keeps the story on scre
   await context.close();
 });
 
+test('a link naming a mask after its reveal selects who wore it, in the text version as on the map (shell/link.js\'s open, as the navigator)', async () => {
+  const noWebgl = () => {
+    const real = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : real.call(this, kind, ...rest); };
+  };
+  const seen = {};
+  for (const mode of ['text', 'map']) {
+    const context = await browser.newContext(LAPTOP);
+    if (mode === 'text') await context.addInitScript(noWebgl);
+    const page = await context.newPage();
+    // Cold, it jumps over the twist: covered, the mask waits to be selected, and the address keeps naming it.
+    await page.goto(`${server.url}?story=tiny#/s3/mask`);
+    if (mode === 'text') {
+      await page.waitForFunction(() => /This link opens a twist/.test(document.getElementById('tv-body').textContent), null, { timeout: 30000 });
+      assert.equal(new URL(page.url()).hash, '#/s3/mask');
+      await page.click('#tv-body button:text-is("Show the twist")');
+      await page.waitForSelector('#tv-body .tv-selected');
+      seen[mode] = [(await page.textContent('#tv-body .tv-selected h3')), new URL(page.url()).hash];
+    } else {
+      await page.waitForFunction(() => window.explainer.ready && window.explainer.state().covered, null, { timeout: 30000 });
+      await page.evaluate(() => window.explainer.uncover());
+      await frames(page, 2);
+      const st = await state(page);
+      seen[mode] = [st.selected, new URL(page.url()).hash];
+    }
+    await context.close();
+  }
+  assert.equal(seen.text[0], 'Selected: Villain (character)', JSON.stringify(seen));
+  assert.equal(seen.map[0], 'villain', JSON.stringify(seen));
+  assert.equal(seen.text[1], seen.map[1], 'the same address afterwards: ' + JSON.stringify(seen));
+});
+
 test('without WebGL2, Back to a covered link\'s entry returns to it as seen, uncovered (an entry is never a cold link)', async () => {
   const story = JSON.parse(fs.readFileSync(path.join(root, 'data/metallic-rouge.json'), 'utf8'));
   const twist = story.steps.find((s) => s.reveal);

@@ -7,6 +7,7 @@
 #include "core/reading/deep_link.h"
 #include "core/story/loader.h"
 #include "core/reading/navigator.h"
+#include "core/reading/step_state.h"
 #include "fixture.h"
 
 using namespace explainer;
@@ -169,5 +170,58 @@ TEST_CASE("the shared link vectors: parse, format, resolve and shown") {
             decisions.push_back(d == navigator::HistoryPolicy::Write::Push ? "push" : d == navigator::HistoryPolicy::Write::Replace ? "replace" : "defer");
         }
         CHECK(decisions == c["decisions"].get<std::vector<std::string>>());
+    }
+}
+
+// What a link opens (Navigator::open_link), against the vectors link.js's
+// open meets too: the cover, the selection and the notice, from both sides.
+TEST_CASE("the shared link vectors: what a link opens, covered or not") {
+    const auto v = nlohmann::json::parse(fixture::read(LINK_VECTORS));
+    auto j = fixture::story();
+    for (const auto& [list, aliases] : v["aliases"].items())
+        for (auto& item : j[list])
+            if (aliases.contains(item["id"].get<std::string>())) item["aliases"] = aliases[item["id"].get<std::string>()];
+    const auto r = fixture::load(j);
+    REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
+    const auto& s = r.story;
+    auto step_index = [&](const std::string& id) {
+        for (std::size_t k = 0; k < s.steps.size(); ++k)
+            if (s.steps[k].id == id) return static_cast<int>(k);
+        return -1;
+    };
+    auto step_id = [&](int k) { return k < 0 ? std::string() : s.steps[static_cast<std::size_t>(k)].id; };
+    auto entity_id = [&](int e) { return e < 0 ? std::string() : s.entities[static_cast<std::size_t>(e)].id; };
+
+    // The table link.test.mjs reads who is on each map from is step_state's own.
+    step_state::Cache states(s);
+    REQUIRE(v["shownAs"].size() == s.steps.size());
+    for (std::size_t k = 0; k < s.steps.size(); ++k) {
+        const auto& table = v["shownAs"][s.steps[k].id];
+        for (std::size_t e = 0; e < s.entities.size(); ++e) {
+            CAPTURE(s.steps[k].id);
+            CAPTURE(s.entities[e].id);
+            const auto node = entity_id(step_state::node_of(*states.at(static_cast<int>(k)), static_cast<int>(e)));
+            CHECK(table.value(s.entities[e].id, std::string()) == node);
+        }
+    }
+
+    for (const auto& c : v["open"]) {
+        CAPTURE(c.dump());
+        navigator::Navigator nav(s);
+        nav.go(step_index(c["furthest"].get<std::string>()));
+        REQUIRE(nav.furthest() == step_index(c["furthest"].get<std::string>()));
+        nav.open_link(c["fragment"].get<std::string>(), c.value("fromHistory", false));
+        CHECK(step_id(nav.step()) == c["step"].get<std::string>());
+        CHECK(step_id(nav.shown_step()) == c["shown"].get<std::string>());
+        CHECK(nav.covered() == c["covered"].get<bool>());
+        CHECK(nav.skipped() == c["skipped"].get<int>());
+        CHECK(step_id(nav.first_skipped()) == c["first"].get<std::string>());
+        CHECK(entity_id(nav.selected()) == c["selected"].get<std::string>());
+        CHECK(nav.fragment() == c["canonical"].get<std::string>());
+        CHECK(nav.notice() == c["notice"].get<std::string>());
+        // What waits under the cover is selected once it lifts, as it is shown then.
+        const auto pending = c["pending"].get<std::string>();
+        nav.uncover();
+        if (!pending.empty()) CHECK(entity_id(nav.selected()) == v["shownAs"][c["step"].get<std::string>()][pending].get<std::string>());
     }
 }

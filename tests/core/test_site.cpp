@@ -1,6 +1,6 @@
 // The CLI's site writer (src/site/site.h): text.json, rebuilt the way the page
 // rebuilds it (shell/text.js), gives every step exactly the text version's
-// entities, cards and relationships.
+// entities, cards and relationships, and every entity the node it is shown as.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "site/site.h"
+#include "core/reading/step_state.h"
 #include "core/reading/text_version.h"
 #include "fixture.h"
 
@@ -22,6 +23,7 @@ void check_rebuilds(const story::Story& s) {
     std::map<std::string, nlohmann::json> cards;
     std::set<std::string> on_map;
     std::map<int, std::string> lines;   // by place
+    std::map<std::string, std::string> shown_as;   // entity id: the other node's id
     std::map<std::string, std::map<int, std::string>> links;   // per entity, by relationship
     for (int k = 0; k < static_cast<int>(s.steps.size()); ++k) {
         CAPTURE(k);
@@ -35,6 +37,20 @@ void check_rebuilds(const story::Story& s) {
         }
         for (const auto& id : step["entitiesAdded"]) on_map.insert(id.get<std::string>());
         for (const auto& id : step.value("entitiesGone", nlohmann::json::array())) on_map.erase(id.get<std::string>());
+        const auto merged = step.value("shownAs", nlohmann::json::object());
+        for (const auto& [id, into] : merged.items()) {
+            if (into.get<std::string>().empty()) shown_as.erase(id);
+            else shown_as[id] = into.get<std::string>();
+        }
+        // Every entity lands where step_state shows it: itself, another node, or none.
+        const auto st = step_state::at(s, k);
+        for (std::size_t e = 0; e < s.entities.size(); ++e) {
+            const auto& id = s.entities[e].id;
+            const int node = step_state::node_of(st, static_cast<int>(e));
+            const std::string expected = node < 0 ? "" : s.entities[static_cast<std::size_t>(node)].id;
+            const std::string rebuilt = on_map.count(id) ? id : shown_as.count(id) ? shown_as[id] : "";
+            CHECK_MESSAGE(rebuilt == expected, id);
+        }
         for (const auto& line : step["relationships"]) lines[line[0].get<int>()] = line[1].get<std::string>();
         for (const auto& place : step.value("relationshipsGone", nlohmann::json::array())) lines.erase(place.get<int>());
         std::vector<std::string> ids, rels;

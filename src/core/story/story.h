@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "contract.h"   // generated from src/contract/contract.json
+
 namespace explainer::story {
 
 // The kinds of entity, in one table: what a story file calls each, what the
@@ -164,8 +166,9 @@ std::string sentence(const Story& story, const Relationship& rel, int from_node,
 // "The Middle: Code Eve and the War Against Aliens, paragraph 4" (or "paragraphs 7-8"); "" for none.
 std::string cite_text(const Story& story, const Cite& cite);
 
-// True for the ids deep links can carry: [a-z0-9]+ joined by single '-', at most 64 chars.
+// True for the ids deep links can carry: [a-z0-9]+ joined by single '-', at
+// most kMaxSlugLength chars (64; the page's link codec reads the same limit).
 bool is_slug(std::string_view text);
-constexpr std::size_t kMaxSlugLength = 64;
+constexpr std::size_t kMaxSlugLength = contract::kIdBytes;
 
 }  // namespace explainer::story
