@@ -169,7 +169,7 @@ async function longestTask(server) {
   const rows = [];
   for (const prof of profiles) {
     for (const [story, dir] of [['story', 'app'], ['10k story', 'app-10k']]) {
-      const longest = [], count = [];
+      const longest = [], count = [], blocked = [];
       for (let i = 0; i < Math.min(loads, 3); ++i) {
         const browser = await launch();
         const context = await browser.newContext({ viewport: prof.viewport, deviceScaleFactor: prof.scale,
@@ -178,6 +178,19 @@ async function longestTask(server) {
           window.__tasks = [];
           new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__tasks.push(e.duration); })
             .observe({ type: 'longtask', buffered: true });
+          // A heartbeat as well: the longest the page went without answering
+          // a message to itself. The Long Tasks API missed the start's own
+          // task (the program's main() runs where it reports none).
+          window.__blocked = 0;
+          const channel = new MessageChannel();
+          let last = performance.now();
+          channel.port1.onmessage = () => {
+            const now = performance.now();
+            window.__blocked = Math.max(window.__blocked, now - last);
+            last = now;
+            if (!window.explainerFirstFrameMs || now - window.explainerFirstFrameMs < 1000) channel.port2.postMessage(0);
+          };
+          channel.port2.postMessage(0);
         });
         const page = await context.newPage();
         if (prof.slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: prof.slowdown });
@@ -187,16 +200,20 @@ async function longestTask(server) {
         const tasks = await page.evaluate('window.__tasks');
         longest.push(Math.max(0, ...tasks));
         count.push(tasks.length);
+        blocked.push(await page.evaluate('window.__blocked'));
         await browser.close();
       }
-      rows.push([prof.name, story, String(longest.length), fmt(median(longest), 0), fmt(Math.max(...longest), 0), fmt(median(count), 0)]);
+      rows.push([prof.name, story, String(longest.length), fmt(median(longest), 0), fmt(Math.max(...longest), 0), fmt(median(count), 0),
+                 fmt(median(blocked), 0), fmt(Math.max(...blocked), 0)]);
     }
   }
   say('## 2b. The longest task on the start path (ms; Long Tasks API, navigation to 1 s after the first frame)');
   say();
-  table(['profile', 'story', 'loads', 'longest, median', 'longest, max', 'tasks over 50 ms, median'], rows);
+  table(['profile', 'story', 'loads', 'longest, median', 'longest, max', 'tasks over 50 ms, median',
+         'longest unanswered (heartbeat), median', 'unanswered, max'], rows);
   const mobile = rows.find((r) => r[0].startsWith('mobile') && r[1] === 'story');
-  say(`Target ≤ 50 ms on the mobile profile (the story): ${Number(mobile[3]) <= 50 ? 'met' : 'missed'} (${mobile[3]} ms).`);
+  const worst = Math.max(Number(mobile[3]), Number(mobile[6]));
+  say(`Target ≤ 50 ms on the mobile profile (the story), by the worse of the two measures: ${worst <= 50 ? 'met' : 'missed'} (${fmt(worst, 0)} ms).`);
   say();
 }
 

@@ -12,6 +12,8 @@
 namespace gl_renderer {
 namespace {
 
+bool g_can_ask_link = false;   // KHR_parallel_shader_compile is on
+
 GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
 GLint g_screen = -1;   // uniform: 2 / display size, for the projection
 GLsizeiptr g_vbo_size = 0, g_ibo_size = 0;
@@ -47,7 +49,8 @@ GLuint compile(GLenum type, const char* source) {
 
 }  // namespace
 
-void start() {
+void start(bool can_ask_link) {
+    g_can_ask_link = can_ask_link;
     g_program = glCreateProgram();
     const GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
     glAttachShader(g_program, vs);
@@ -70,6 +73,14 @@ void start() {
     glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+}
+
+bool linked() {
+    if (!g_can_ask_link) return true;
+    constexpr GLenum kCompletionStatus = 0x91B1;   // GL_COMPLETION_STATUS_KHR: answered without waiting
+    GLint done = GL_FALSE;
+    glGetProgramiv(g_program, kCompletionStatus, &done);
+    return done == GL_TRUE;
 }
 
 bool ready() {

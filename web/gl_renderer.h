@@ -16,7 +16,12 @@ namespace gl_renderer {
 // Starts compiling the program and creates the buffers, on the current
 // context. Asks nothing back, so the browser compiles while the app does
 // other start-up work (on a software GL compiling takes hundreds of ms).
-void start();
+// can_ask_link: the context has KHR_parallel_shader_compile on.
+void start(bool can_ask_link);
+// True when asking about the program would not wait for it: the GL says its
+// link is done (KHR_parallel_shader_compile), or it cannot say (then
+// ready() waits).
+bool linked();
 // Waits for the program, sets the state that stays set and draws nothing
 // once (so a GL that builds its pipeline at the first draw starts now).
 // False (nothing can be drawn) if the program did not compile.

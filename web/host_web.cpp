@@ -162,7 +162,10 @@ void publish_semantics();
 // The device pixel ratio as the page clamps it too (contract.h).
 float pixel_ratio() { return static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax)); }
 
+bool start_stage();
+
 void frame() {
+    if (!start_stage()) return;
     const double start = emscripten_get_now();
     const float dpr = pixel_ratio();
     const int fb_w = std::max(1, static_cast<int>(std::lround(g_size[0] * dpr)));
@@ -187,6 +190,7 @@ void frame() {
         g_first_frame_done = true;
         js_mark("frame");
         js_first_frame();
+        emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);   // from now on, a frame at each of the display's
     }
     // Work ahead (the next step's layout), after the draw calls and counted
     // apart from the frame: it runs on few frames, while the map is still.
@@ -353,14 +357,79 @@ void listen_for_input() {
     emscripten_set_keydown_callback(EMSCRIPTEN_EVENT_TARGET_WINDOW, nullptr, EM_TRUE, on_key);
 }
 
+// The start, one stage a task: between them the browser handles input,
+// paints the loading status and runs the page's own work, so no one task
+// holds the page for the whole start (on a slow phone it was over a second).
+// The main loop runs them back to back (a zero timeout, not the next display
+// frame) and switches to the display's frames once the first one is drawn.
+enum class Start { Fonts, Story, Program, Layout, Running };
+Start g_start = Start::Fonts;
+unsigned char* g_story = nullptr;
+int g_story_size = 0;
+int g_program_polls = 0;
+
+// Ends the start where the page has been told why it cannot go on.
+void stop_start() { emscripten_cancel_main_loop(); }
+
+// One stage of the start; true when the first frame may be drawn now.
+bool start_stage() {
+    switch (g_start) {
+    case Start::Fonts:
+        g_runner->fonts_for(pixel_ratio());
+        gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
+        js_mark("fonts");
+        g_start = Start::Story;
+        return false;
+    case Start::Story: {
+        std::vector<std::string> problems;
+        const bool ok = g_app.load(std::string_view(reinterpret_cast<char*>(g_story), static_cast<std::size_t>(g_story_size)),
+                                   problems);
+        std::free(g_story);
+        g_story = nullptr;
+        js_mark("story");
+        if (!ok) {
+            show_error_page("The story file has problems", problems);
+            stop_start();
+            return false;
+        }
+        g_start = Start::Program;
+        return false;
+    }
+    case Start::Program:
+        // The program compiled while the fonts and the story were made; where
+        // the GL says so without waiting (KHR_parallel_shader_compile), a task
+        // is never spent waiting for it, up to a point.
+        if (!gl_renderer::linked() && ++g_program_polls < 200) return false;
+        if (!gl_renderer::ready()) {   // its first (empty) draw builds the pipeline while the step is laid out
+            js_no_webgl("Its drawing program did not compile on this browser's WebGL2.");
+            stop_start();
+            return false;
+        }
+        js_mark("renderer");
+        g_start = Start::Layout;
+        return false;
+    case Start::Layout:
+        g_embedded = js_embedded() != 0;
+        // The page gets its API and hands over the address bar's fragment,
+        // which lays out the opened step (and the ones before it).
+        exports_web::hand_to_page(g_app, g_stats);
+        js_mark("layout");
+        listen_for_input();
+        g_start = Start::Running;
+        return false;
+    case Start::Running:
+        return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 int main() {
     js_mark("main");
-    int story_size = 0;
-    unsigned char* story = js_take_bytes("storyBytes", &story_size);
+    g_story = js_take_bytes("storyBytes", &g_story_size);
     g_font_data = js_take_bytes("fontBytes", &g_font_size);
-    if (!story || !g_font_data) {
+    if (!g_story || !g_font_data) {
         show_error_page("The explainer could not start", {"Its story or font did not arrive."});
         return 0;
     }
@@ -370,42 +439,20 @@ int main() {
         return 0;
     }
     emscripten_webgl_make_context_current(ctx);
+    // Asked for by name (no extension is on by default): lets the start ask
+    // whether the program is linked without waiting for it.
+    const bool can_ask_link = emscripten_webgl_enable_extension(ctx, "KHR_parallel_shader_compile") == EM_TRUE;
     js_mark("context");
 
     ui::runner::create_context();
-    gl_renderer::start();   // compiles while the fonts and the story are made
+    gl_renderer::start(can_ask_link);   // compiles while the fonts and the story are made
     js_watch_size(g_size);
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already
     static ui::runner::Runner runner(g_app, g_font_data, g_font_size);
     g_runner = &runner;
-    runner.fonts_for(pixel_ratio());
-    gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
-    js_mark("fonts");
-
-    std::vector<std::string> problems;
-    const bool ok = g_app.load(std::string_view(reinterpret_cast<char*>(story), static_cast<std::size_t>(story_size)),
-                               problems);
-    std::free(story);
-    js_mark("story");
-    if (!ok) {
-        show_error_page("The story file has problems", problems);
-        return 0;
-    }
-    // The program compiled while the fonts and the story were made; its first
-    // (empty) draw now lets the GL build its pipeline while the step is laid out.
-    if (!gl_renderer::ready()) {
-        js_no_webgl("Its drawing program did not compile on this browser's WebGL2.");
-        return 0;
-    }
-    js_mark("renderer");
-    g_embedded = js_embedded() != 0;
-    // The page gets its API and hands over the address bar's fragment, which
-    // lays out the opened step (and the ones before it) before the first frame.
-    exports_web::hand_to_page(g_app, g_stats);
-    js_mark("layout");
-
-    listen_for_input();
-    frame();   // the first frame now, not at the next animation frame
-    emscripten_set_main_loop(frame, 0, true);
+    // The rest of the start, a stage a task (start_stage), then a frame at
+    // each of the display's.
+    emscripten_set_main_loop(frame, 0, false);
+    emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 0);
     return 0;
 }

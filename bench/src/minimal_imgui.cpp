@@ -33,7 +33,7 @@ int main() {
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
     ImGui::GetIO().Fonts->AddFontDefault();
-    gl_renderer::start();
+    gl_renderer::start(false);   // ready() waits for the program
     gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
     if (!gl_renderer::ready()) return 1;
     emscripten_set_main_loop(frame, 0, true);

@@ -124,6 +124,15 @@ TEST_CASE("an id longer than any id can be is malformed, so every parsed link su
     CHECK(explainer::deep_link::parse("#/" + longest + "a").status == explainer::deep_link::Link::Status::Malformed);
 }
 
+// The fixture (tests/data/tiny.json) with the vectors' old ids added.
+static loader::Result tiny_with_vector_aliases(const nlohmann::json& v) {
+    auto j = fixture::story();
+    for (const auto& [list, aliases] : v["aliases"].items())
+        for (auto& item : j[list])
+            if (aliases.contains(item["id"].get<std::string>())) item["aliases"] = aliases[item["id"].get<std::string>()];
+    return fixture::load(j);
+}
+
 // tests/data/links.json: the vectors shell/link.js meets too
 // (tests/browser/link.test.mjs), so both codecs read every link alike.
 TEST_CASE("the shared link vectors: parse, format, resolve and shown") {
@@ -147,11 +156,7 @@ TEST_CASE("the shared link vectors: parse, format, resolve and shown") {
     }
     for (const auto& c : v["format"])
         CHECK(deep_link::format(c["step"].get<std::string>(), c["entity"].get<std::string>()) == c["fragment"].get<std::string>());
-    auto j = fixture::story();
-    for (const auto& [list, aliases] : v["aliases"].items())
-        for (auto& item : j[list])
-            if (aliases.contains(item["id"].get<std::string>())) item["aliases"] = aliases[item["id"].get<std::string>()];
-    const auto r = fixture::load(j);
+    const auto r = tiny_with_vector_aliases(v);
     REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
     for (const auto& c : v["resolve"]) {
         CAPTURE(c.dump());
@@ -177,11 +182,7 @@ TEST_CASE("the shared link vectors: parse, format, resolve and shown") {
 // open meets too: the cover, the selection and the notice, from both sides.
 TEST_CASE("the shared link vectors: what a link opens, covered or not") {
     const auto v = nlohmann::json::parse(fixture::read(LINK_VECTORS));
-    auto j = fixture::story();
-    for (const auto& [list, aliases] : v["aliases"].items())
-        for (auto& item : j[list])
-            if (aliases.contains(item["id"].get<std::string>())) item["aliases"] = aliases[item["id"].get<std::string>()];
-    const auto r = fixture::load(j);
+    const auto r = tiny_with_vector_aliases(v);
     REQUIRE_MESSAGE(r.ok(), fixture::problems(r));
     const auto& s = r.story;
     auto step_index = [&](const std::string& id) {
