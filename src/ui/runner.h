@@ -17,7 +17,9 @@
 //         app.idle(now);                         // work ahead, while the map is still
 //     on a pointer press, as it arrives: runner::Runner::pointer_pressed();
 // The web host opens its link through the page (page.js decides it from the
-// address and the tab's history), the desktop from its command line.
+// address and the tab's history), the desktop from its command line. The web
+// host runs the start a stage a task (fonts, story, program, link and layout,
+// first frame), so that no one task holds the page for all of it.
 #pragma once
 
 #include <imgui.h>

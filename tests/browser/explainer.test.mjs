@@ -48,6 +48,35 @@ test('loads with no console errors, draws a non-blank map, and fills the mirror'
   await context.close();
 });
 
+test('the start runs a stage a task: fonts, story, program, layout and first frame never share one', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Each start mark (window.explainerStartup[stage] = time) queues a
+  // microtask; microtasks run only once the task's script has returned to the
+  // browser, so a mark that finds the one before it answered came in a task
+  // of its own.
+  await context.addInitScript(() => {
+    const answered = new Set(), order = [];
+    window.__startTasks = { order, apart: {} };
+    window.explainerStartup = new Proxy({}, {
+      set(target, stage, value) {
+        if (order.length) window.__startTasks.apart[stage] = answered.has(order[order.length - 1]);
+        order.push(stage);
+        queueMicrotask(() => answered.add(stage));
+        target[stage] = value;
+        return true;
+      },
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => window.explainerFirstFrameMs, null, { timeout: 30000 });
+  const { order, apart } = await page.evaluate(() => window.__startTasks);
+  const stages = ['fonts', 'story', 'renderer', 'layout', 'frame'];
+  assert.deepEqual(order.filter((s) => stages.includes(s)), stages, order.join(' '));
+  for (const stage of stages) assert.equal(apart[stage], true, `${stage} ran in the task before it: ${JSON.stringify(apart)}`);
+  await context.close();
+});
+
 test('every step by the Next button, back by Previous, changing state and mirror', async () => {
   const { page, problems, context } = await open(browser, server.url);
   const mirrors = new Set();
