@@ -112,11 +112,15 @@ bool ready() {
     return true;
 }
 
-bool upload_fonts(ImFontAtlas& atlas) {
+bool build_fonts(ImFontAtlas& atlas) {
     // What ImFontAtlas::Build() does, minus its fallback to the built-in
     // ProggyClean font: leaving Build() unreferenced keeps that font's
     // 11 KiB (gzip) of data out of the download.
-    if (atlas.ConfigData.Size == 0 || !ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas)) return false;
+    return atlas.ConfigData.Size > 0 && ImFontAtlasGetBuilderForStbTruetype()->FontBuilder_Build(&atlas);
+}
+
+bool upload_fonts(ImFontAtlas& atlas) {
+    if (!atlas.TexPixelsAlpha8 && !build_fonts(atlas)) return false;
     if (!g_font) glGenTextures(1, &g_font);
     glBindTexture(GL_TEXTURE_2D, g_font);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);

@@ -28,8 +28,12 @@ bool linked();
 bool ready();
 
 // Builds the atlas's fonts (TrueType only: ImGui's built-in default font is
-// never added or linked) and uploads them as a one-channel texture; frees the
-// CPU copy of the pixels. Call again after the fonts change.
+// never added or linked): the glyphs' sizes and pixels, with no GL call, so
+// text can be measured before the GL is ready.
+bool build_fonts(ImFontAtlas& atlas);
+// Uploads the atlas's pixels (building them first if need be) as a
+// one-channel texture; frees the CPU copy of the pixels. Call again after the
+// fonts change.
 bool upload_fonts(ImFontAtlas& atlas);
 
 // Clears the framebuffer to rgb (0..1) and draws the lists.

@@ -375,8 +375,10 @@ void stop_start() { emscripten_cancel_main_loop(); }
 bool start_stage() {
     switch (g_start) {
     case Start::Fonts:
+        // Built, not yet uploaded: the GL may still be busy with the program,
+        // and an upload now would wait for it.
         g_runner->fonts_for(pixel_ratio());
-        gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
+        gl_renderer::build_fonts(*ImGui::GetIO().Fonts);
         js_mark("fonts");
         g_start = Start::Story;
         return false;
@@ -405,6 +407,7 @@ bool start_stage() {
             stop_start();
             return false;
         }
+        gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
         js_mark("renderer");
         g_start = Start::Layout;
         return false;
