@@ -127,8 +127,9 @@
                 selected: '', pending: '', furthest: covered ? furthest : Math.max(furthest, t.step), notice: t.notice };
     if (t.entity >= 0) {
       const id = story.entities[t.entity].id;
+      const onShownMap = v.shown >= 0 ? shownAs(v.shown, id) : '';
       if (!shownAs(t.step, id)) v.notice = 'That link selects someone who has not appeared yet at this step; showing the step without a selection.';
-      else if (v.shown >= 0 && shownAs(v.shown, id)) v.selected = shownAs(v.shown, id);
+      else if (onShownMap) v.selected = onShownMap;
       else v.pending = id;
     }
     v.fragment = format(story.steps[t.step].id, v.selected || v.pending);

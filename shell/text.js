@@ -156,8 +156,9 @@
   }
   function select(id) {
     pendingSelect = '';
+    const node = shownAs(view.shown, id);   // on the map shown, covered or not, as Navigator::select
     if (!id) view.selected = '';
-    else if (shownAs(view.shown, id)) view.selected = shownAs(view.shown, id);   // the map shown, covered or not, as Navigator::select
+    else if (node) view.selected = node;
     else return;
     writeUrl(false);
     render();

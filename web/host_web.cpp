@@ -367,6 +367,7 @@ Start g_start = Start::Fonts;
 unsigned char* g_story = nullptr;
 int g_story_size = 0;
 int g_program_polls = 0;
+constexpr int kProgramPollsMax = 200;   // zero timeouts (4 ms each past the fifth): about a second, then ready() waits
 
 // Ends the start where the page has been told why it cannot go on.
 void stop_start() { emscripten_cancel_main_loop(); }
@@ -401,7 +402,7 @@ bool start_stage() {
         // The program compiled while the fonts and the story were made; where
         // the GL says so without waiting (KHR_parallel_shader_compile), a task
         // is never spent waiting for it, up to a point.
-        if (!gl_renderer::linked() && ++g_program_polls < 200) return false;
+        if (!gl_renderer::linked() && ++g_program_polls < kProgramPollsMax) return false;
         if (!gl_renderer::ready()) {   // its first (empty) draw builds the pipeline while the step is laid out
             js_no_webgl("Its drawing program did not compile on this browser's WebGL2.");
             stop_start();

@@ -50,7 +50,7 @@ nlohmann::json pairs(const std::vector<std::pair<std::string, std::string>>& lis
 class StepWriter {
 public:
     explicit StepWriter(const story::Story& s)
-        : s_(s), last_card_(s.entities.size()), last_links_(s.entities.size()), on_map_(s.entities.size(), 0), now_as_(s.entities.size(), -1), last_line_(s.relationships.size()),
+        : s_(s), last_card_(s.entities.size()), last_links_(s.entities.size()), on_map_(s.entities.size(), 0), shown_as_(s.entities.size(), -1), last_line_(s.relationships.size()),
           rank_(s.relationships.size()) {
         // A line's place in every step's list: the order they are learned in
         // (text_version::page), the same for the whole story.
@@ -118,7 +118,8 @@ private:
         if (!gone.empty()) out["linksGone"] = std::move(gone);
         return out;
     }
-    // Nodes that joined or left the map, each list in story order.
+    // Nodes that joined or left the map, each list in story order, and the
+    // entities newly shown as another node.
     void entities(const step_state::State& st, nlohmann::json& j) {
         std::vector<std::uint8_t> now(s_.entities.size(), 0);
         for (int n : st.nodes) now[static_cast<std::size_t>(n)] = 1;
@@ -134,11 +135,11 @@ private:
         // step_state's shown_as says, written when that changes: a link or a
         // selection naming one lands on that node, as the navigator has it.
         auto merged = nlohmann::json::object();
-        for (std::size_t e = 0; e < now_as_.size(); ++e) {
+        for (std::size_t e = 0; e < shown_as_.size(); ++e) {
             const int as = step_state::node_of(st, static_cast<int>(e));
             const int into = as == static_cast<int>(e) ? -1 : as;
-            if (into == now_as_[e]) continue;
-            now_as_[e] = into;
+            if (into == shown_as_[e]) continue;
+            shown_as_[e] = into;
             merged[s_.entities[e].id] = into < 0 ? std::string() : s_.entities[static_cast<std::size_t>(into)].id;
         }
         if (!merged.empty()) j["shownAs"] = std::move(merged);
@@ -168,7 +169,7 @@ private:
     std::vector<std::string> last_card_;                // per entity: its card's text as last written
     std::vector<std::map<int, std::string>> last_links_; // per entity: its links as last written
     std::vector<std::uint8_t> on_map_;                  // per entity: a node at the step before
-    std::vector<int> now_as_;                           // per entity: the other node it was shown as (-1: none)
+    std::vector<int> shown_as_;                         // per entity: the other node it was last written as (-1: none)
     std::vector<std::optional<std::string>> last_line_; // per relationship: its line as last written
     std::vector<int> rank_;                             // per relationship: its place in the lists
 };
