@@ -34,6 +34,7 @@ LAYERS = {
     'scripts':           ['src/contract'],
     'tools/shapes':      ['src/core/*'],
     'tools/browser':     ['scripts'],
+    'tools/headless':    ['src/ui', 'src/core/*'],
     'tests/*':           ['src/*', 'src/core/*', 'web', 'desktop', 'shell', 'scripts', 'tools/*', 'tests/*'],
     'bench':             ['src/*', 'src/core/*', 'web', 'shell', 'scripts', 'tools/*', 'bench/*'],
 }
@@ -42,7 +43,7 @@ GENERATED = {'contract.h': 'src/contract', 'contract.js': 'src/contract',
              'glyph_ranges.h': 'src/ui', 'unicode_tables.cpp': 'src/core/text'}
 # Where `#include "x.h"` is looked for, after the including file's own folder
 # (the include directories the CMake targets give).
-INCLUDE_ROOTS = ['src', 'src/ui', 'web', 'desktop', 'tools/shapes', 'tests/core', 'tests/ui', 'tests/fuzz', 'bench/src']
+INCLUDE_ROOTS = ['src', 'src/ui', 'web', 'desktop', 'tools/shapes', 'tools/headless', 'tests/core', 'tests/ui', 'tests/fuzz', 'bench/src']
 FORBIDDEN_IN_CORE = re.compile(r'#include\s*[<"](imgui|GLFW|emscripten|backends/)', re.I)
 
 

@@ -50,21 +50,34 @@ const char* MapView::standing_name(Standing s) {
     return kNames[static_cast<int>(s)];
 }
 
+bool MapView::BendsKey::same_but_where(const BendsKey& o) const {
+    return version == o.version && zoom == o.zoom && x0 == o.x0 && y0 == o.y0 && x1 == o.x1 && y1 == o.y1 && crowded == o.crowded;
+}
+
 // Routes every shown line round the nodes it does not join (core/edge_route),
-// in screen px at this frame's positions: a line through a stranger would
-// read as a link to it. A crowded view (a big cast seen whole) keeps its lines
+// in screen px where the map is going: a line through a stranger would read
+// as a link to it. A crowded view (a big cast seen whole) keeps its lines
 // straight, apart from parallel lanes: there, routing costs more than it shows.
-void MapView::route_edges(float t, bool crowded) {
-    const float r = node_radius();
+void MapView::route_bends(bool crowded) {
+    // Where the map is going: every node at rest, seen from the camera's aim
+    // (or from where the reader put it).
+    const framing::View aim = user_moved_ ? camera_ : camera_to_;
+    const BendsKey key{version_, aim.centre.x, aim.centre.y, aim.zoom, area_min_.x, area_min_.y, area_max_.x, area_max_.y, crowded};
+    // A pan moves every line alike: the bends hold until the drag ends.
+    if (key.same_but_where(bends_key_) && (dragging_ || (key.cx == bends_key_.cx && key.cy == bends_key_.cy))) return;
+    bends_key_ = key;
+    bends_.assign(edges_.size(), 0.0f);
+    const ImVec2 mid{(area_min_.x + area_max_.x) / 2, (area_min_.y + area_max_.y) / 2};
     std::vector<Vec2> centres;
     std::vector<int> index(nodes_.size(), -1);
     for (std::size_t e = 0; e < nodes_.size(); ++e) {
-        if (alpha(static_cast<int>(e), t) <= 0.05f) continue;
+        if (nodes_[e].alpha_to <= 0.05f) continue;
         index[e] = static_cast<int>(centres.size());
-        const ImVec2 p = to_screen(position(static_cast<int>(e), t));
-        centres.push_back({p.x, p.y});
+        const Vec2 p = nodes_[e].to;
+        centres.push_back({mid.x + (p.x - aim.centre.x) * aim.zoom, mid.y + (p.y - aim.centre.y) * aim.zoom});
     }
-    edge_route::Options o = edge_route::for_map(r, camera_.zoom);
+    const float r = theme::kNodeRadius * std::clamp(aim.zoom, 0.65f, 1.8f);   // node_radius() at the aim
+    edge_route::Options o = edge_route::for_map(r, aim.zoom);
     if (crowded) o.clearance = 0;
     // Lines that cannot come into view, however they bend, keep only their
     // lanes: bending them round nodes no one sees is work for nothing.
@@ -76,7 +89,6 @@ void MapView::route_edges(float t, bool crowded) {
     std::vector<edge_route::Line> lines[2];   // [0] out of sight, [1] may show
     std::vector<std::size_t> which[2];
     for (std::size_t i = 0; i < edges_.size(); ++i) {
-        paths_[i].clear();
         const auto& g = edges_[i];
         if (!edge_shown(g) || index[g.from] < 0 || index[g.to] < 0) continue;
         const int from = index[g.from], to = index[g.to];
@@ -89,13 +101,32 @@ void MapView::route_edges(float t, bool crowded) {
         if (k == 0) ok.clearance = 0;
         const auto controls = edge_route::route(centres, lines[k], ok);
         for (std::size_t j = 0; j < lines[k].size(); ++j) {
-            const Vec2 a = centres[static_cast<std::size_t>(lines[k][j].from)], b = centres[static_cast<std::size_t>(lines[k][j].to)];
-            // A line left straight is one segment: 24 would only multiply
-            // what every later step (labels, drawing, the GPU) goes through.
-            const Vec2 c = controls[j];
-            const bool straight = std::fabs(c.x - (a.x + b.x) / 2) < 0.01f && std::fabs(c.y - (a.y + b.y) / 2) < 0.01f;
-            paths_[which[k][j]] = edge_route::trimmed(a, c, b, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip, straight ? 1 : 24);
+            const auto& g = edges_[which[k][j]];
+            const Vec2 a = centres[static_cast<std::size_t>(index[std::min(g.from, g.to)])];
+            const Vec2 b = centres[static_cast<std::size_t>(index[std::max(g.from, g.to)])];
+            const float apex = edge_route::apex_of(a, b, controls[j]);
+            bends_[which[k][j]] = std::fabs(apex) < 0.005f ? 0.0f : apex;
         }
+    }
+}
+
+// Every shown line as this frame draws it: between its two nodes where they
+// are now, bent as routed for where they are going (route_bends).
+void MapView::route_edges(float t, bool crowded) {
+    route_bends(crowded);
+    const float r = node_radius();
+    for (std::size_t i = 0; i < edges_.size(); ++i) {
+        paths_[i].clear();
+        const auto& g = edges_[i];
+        if (!edge_shown(g) || alpha(g.from, t) <= 0.05f || alpha(g.to, t) <= 0.05f) continue;
+        const int lo = std::min(g.from, g.to), hi = std::max(g.from, g.to);
+        const ImVec2 pl = to_screen(position(lo, t)), ph = to_screen(position(hi, t));
+        const Vec2 c = edge_route::control_at({pl.x, pl.y}, {ph.x, ph.y}, bends_[i]);
+        const ImVec2 a = g.from == lo ? pl : ph, b = g.from == lo ? ph : pl;
+        // A line left straight is one segment: 24 would only multiply
+        // what every later step (labels, drawing, the GPU) goes through.
+        paths_[i] = edge_route::trimmed({a.x, a.y}, c, {b.x, b.y}, r + edge_route::kGapAtStart, r + edge_route::kGapAtTip,
+                                        bends_[i] == 0 ? 1 : 24);
     }
 }
 

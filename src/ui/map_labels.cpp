@@ -153,15 +153,24 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         for (const Vec2& q : path)
             span = {std::min(span.x0, q.x), std::min(span.y0, q.y), std::max(span.x1, q.x), std::max(span.y1, q.y)};
         if (!lp::overlaps({span.x0 - req.w, span.y0 - req.h, span.x1 + req.w, span.y1 + req.h}, bounds)) continue;
-        // Whether another line runs nearer a point than `limit`.
+        // Whether another line runs nearer a point than `limit`. The index
+        // covers the map and a margin wider than any label: a spot is asked
+        // about only when its label would show (below), so near the map.
         auto other_line_within = [&](Vec2 p, float limit) {
-            if (!indexed) lines_near_.build(paths_, 32), indexed = true;
-            return lines_near_.nearest(p, limit, static_cast<int>(gi)) < limit;
+            if (!indexed) {
+                constexpr float kMargin = 400;
+                lines_near_.build(paths_, 32, {bounds.x0 - kMargin, bounds.y0 - kMargin, bounds.x1 + kMargin, bounds.y1 + kMargin});
+                indexed = true;
+            }
+            return lines_near_.within(p, limit, static_cast<int>(gi));
         };
+        // Only spots on screen: a label pushed in from a line out of sight
+        // would sit on another line and name it. No spot, no label.
+        auto shows = [&](Vec2 p) { return lp::overlaps({p.x - req.w / 2, p.y - req.h / 2, p.x + req.w / 2, p.y + req.h / 2}, bounds); };
         std::vector<Vec2> clear, crowded;   // spots on the line: clear of other lines first
         for (float f : {0.5f, 0.42f, 0.58f, 0.34f, 0.66f, 0.27f, 0.73f}) {
             const Vec2 p = edge_route::point_along(path, f);
-            (other_line_within(p, req.h * 0.5f + 3) ? crowded : clear).push_back(p);
+            if (shows(p)) (other_line_within(p, req.h * 0.5f + 3) ? crowded : clear).push_back(p);
         }
         // Then spots beside the line, touching it from either side (a short
         // line between two named nodes has no room on it), kept only where
@@ -176,15 +185,12 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
             const float reach = std::fabs(n.x) * req.w * 0.5f + std::fabs(n.y) * req.h * 0.5f + 2;
             for (const float side : {1.0f, -1.0f}) {
                 const Vec2 q{p.x + n.x * reach * side, p.y + n.y * reach * side};
-                if (!other_line_within(q, edge_route::distance_to(path, q) + 1)) beside.push_back(q);
+                if (shows(q) && !other_line_within(q, edge_route::distance_to(path, q) + 1)) beside.push_back(q);
             }
         }
         clear.insert(clear.end(), beside.begin(), beside.end());
         clear.insert(clear.end(), crowded.begin(), crowded.end());
-        // Only spots on screen: a label pushed in from a line out of sight
-        // would sit on another line and name it. No spot, no label.
-        for (const Vec2& at : lp::centred_on(clear, req.w, req.h))
-            if (lp::overlaps({at.x, at.y, at.x + req.w, at.y + req.h}, bounds)) req.at.push_back(at);
+        req.at = lp::centred_on(clear, req.w, req.h);
         if (req.at.empty()) continue;
         requests.push_back(std::move(req));
         edge_alpha[gi] = a;

@@ -184,6 +184,20 @@ private:
     // hover and state() all read it, so a label sits on its own line.
     std::vector<std::vector<Vec2>> paths_;
     explainer::line_index::LineIndex lines_near_;   // paths_, indexed for the edge labels' spots
+    // Every line's bend (edge_route::apex_of, from its lower entity to its
+    // higher), as routed for where the map is going: the nodes at rest and the
+    // camera at its aim. Routing is the costly part of a frame on a big map;
+    // the glide there reuses these, and the map at rest is exactly what a
+    // routing of it would give. 0: straight (or not shown there).
+    struct BendsKey {
+        std::uint64_t version = ~std::uint64_t{0};
+        float cx = 0, cy = 0, zoom = 0, x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        bool crowded = false;
+        bool same_but_where(const BendsKey& o) const;   // all but the camera's centre (a pan)
+    };
+    BendsKey bends_key_;
+    std::vector<float> bends_;
+    void route_bends(bool crowded);
     void route_edges(float t, bool crowded);
     // The pieces of draw(), in its order (map_draw.cpp).
     void follow_camera(ImVec2 area_min, ImVec2 area_max, double now);

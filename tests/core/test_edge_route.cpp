@@ -13,10 +13,6 @@ float gap(const std::vector<Vec2>& centres, const std::vector<Line>& lines, cons
     const auto& l = lines[i];
     return distance_to(polyline(centres[l.from], controls[i], centres[l.to], 40), centres[k]);
 }
-float apex_offset(Vec2 a, Vec2 c, Vec2 b) {   // signed, along the normal of a → b
-    const float dx = b.x - a.x, dy = b.y - a.y, len = std::sqrt(dx * dx + dy * dy);
-    return ((c.x - (a.x + b.x) / 2) * -dy / len + (c.y - (a.y + b.y) / 2) * dx / len) / 2;
-}
 }  // namespace
 
 TEST_CASE("a line with nothing in its way stays straight") {
@@ -36,7 +32,7 @@ TEST_CASE("a line that would run over another node bends round it, just far enou
         o.clearance = 30;
         const auto ctl = route(c, lines, o);
         CHECK(gap(c, lines, ctl, 0, 2) >= 30 - 0.5f);
-        CHECK(std::fabs(apex_offset(c[0], ctl[0], c[1])) <= 30 + std::fabs(off) + o.step);   // no wider than needed
+        CHECK(std::fabs(apex_of(c[0], c[1], ctl[0])) <= 30 + std::fabs(off) + o.step);   // no wider than needed
     }
 }
 
@@ -70,6 +66,36 @@ TEST_CASE("a trimmed curve starts and ends outside its nodes, on the curve") {
     CHECK(std::hypot(t.back().x - b.x, t.back().y - b.y) == doctest::Approx(18).epsilon(0.01));
     CHECK(distance_to(polyline(a, ctl, b, 200), t[t.size() / 2]) < 0.5f);
     CHECK(trimmed(a, {10, 0}, {20, 0}, 16, 18).empty());   // ends too close: nothing to draw
+}
+
+TEST_CASE("a straight line is trimmed where the curve's search would cut it") {
+    const Vec2 a{10, 20}, b{250, -60};
+    const Vec2 mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+    const auto cut = trimmed(a, mid, b, 16, 18, 1);
+    REQUIRE(cut.size() == 2);
+    CHECK(std::hypot(cut[0].x - a.x, cut[0].y - a.y) == doctest::Approx(16).epsilon(1e-4));
+    CHECK(std::hypot(cut[1].x - b.x, cut[1].y - b.y) == doctest::Approx(18).epsilon(1e-4));
+    // The bisection's answer, from a control a hair off the mid-point.
+    const auto searched = trimmed(a, {mid.x + 1e-3f, mid.y}, b, 16, 18, 1);
+    REQUIRE(searched.size() == 2);
+    CHECK(cut[0].x == doctest::Approx(searched[0].x).epsilon(1e-3));
+    CHECK(cut[1].y == doctest::Approx(searched[1].y).epsilon(1e-3));
+    CHECK(trimmed({0, 0}, {15, 0}, {30, 0}, 16, 4).empty());   // a circle holds the mid-point: as the search says
+    CHECK(trimmed({0, 0}, {0, 0}, {0, 0}, 16, 18).empty());
+}
+
+TEST_CASE("a bend kept as its apex follows the line's ends") {
+    const Vec2 a{0, 0}, b{200, 0};
+    CHECK(apex_of(a, b, {100, 0}) == 0);
+    const Vec2 c = control_at(a, b, 30);
+    CHECK(apex_of(a, b, c) == doctest::Approx(30));
+    CHECK(distance_to(polyline(a, c, b, 200), {100, 30}) < 0.5f);   // the apex stands 30 out, along (−dy, dx)
+    CHECK(apex_of(b, a, c) == doctest::Approx(-30));                // seen from the other end, the other side
+    // Moved and turned, the same apex bends the line the same way.
+    const Vec2 a2{50, 50}, b2{50, 250}, c2 = control_at(a2, b2, 30);
+    CHECK(distance_to(polyline(a2, c2, b2, 200), {20, 150}) < 0.5f);
+    const Vec2 m = control_at(a, b, 0);
+    CHECK((m.x == 100 && m.y == 0));
 }
 
 TEST_CASE("point_along walks the polyline by length") {

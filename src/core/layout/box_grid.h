@@ -8,6 +8,7 @@
 //   box_grid::BoxGrid grid;
 //   grid.build(boxes, 24);                       // boxes: {x0, y0, x1, y1}; a point is a box of no size
 //   grid.visit(x0, y0, x1, y1, [&](int i) {});   // an item spanning several cells comes once per cell
+//   grid.any(x0, y0, x1, y1, [&](int i) { return …; });   // stops at the first true
 #pragma once
 
 #include <algorithm>
@@ -62,6 +63,22 @@ public:
         each_cell(x0, y0, x1, y1, [&](std::size_t c) {
             for (int k = start_[c]; k < start_[c + 1]; ++k) fn(items_[static_cast<std::size_t>(k)]);
         });
+    }
+
+    // Whether pred(i) holds for an item in a cell that [x0, x1] × [y0, y1]
+    // touches; stops at the first that does.
+    template <class Pred>
+    bool any(float x0, float y0, float x1, float y1, Pred&& pred) const {
+        if (nx_ == 0) return false;
+        const int cx0 = clamped((x0 - x0_) / cell_, nx_), cx1 = clamped((x1 - x0_) / cell_, nx_);
+        const int cy0 = clamped((y0 - y0_) / cell_, ny_), cy1 = clamped((y1 - y0_) / cell_, ny_);
+        for (int y = cy0; y <= cy1; ++y)
+            for (int x = cx0; x <= cx1; ++x) {
+                const std::size_t c = static_cast<std::size_t>(y) * nx_ + x;
+                for (int k = start_[c]; k < start_[c + 1]; ++k)
+                    if (pred(items_[static_cast<std::size_t>(k)])) return true;
+            }
+        return false;
     }
 
 private:

@@ -107,6 +107,21 @@ std::vector<Vec2> route(const std::vector<Vec2>& centres, const std::vector<Line
     return out;
 }
 
+float apex_of(Vec2 a, Vec2 b, Vec2 control) {
+    const Vec2 d{b.x - a.x, b.y - a.y};
+    const float len = length(d);
+    if (len <= 0) return 0;
+    const Vec2 n{-d.y / len, d.x / len};
+    return ((control.x - (a.x + b.x) / 2) * n.x + (control.y - (a.y + b.y) / 2) * n.y) / 2;
+}
+
+Vec2 control_at(Vec2 a, Vec2 b, float apex) {
+    const Vec2 d{b.x - a.x, b.y - a.y};
+    const float len = length(d);
+    if (len <= 0 || apex == 0) return {(a.x + b.x) / 2, (a.y + b.y) / 2};
+    return control_for(a, b, {-d.y / len, d.x / len}, apex);
+}
+
 std::vector<Vec2> polyline(Vec2 a, Vec2 c, Vec2 b, int segments) {
     std::vector<Vec2> out;
     segments = std::max(segments, 1);
@@ -116,8 +131,24 @@ std::vector<Vec2> polyline(Vec2 a, Vec2 c, Vec2 b, int segments) {
 }
 
 std::vector<Vec2> trimmed(Vec2 a, Vec2 c, Vec2 b, float trim_a, float trim_b, int segments) {
-    // Find, by bisection, where the curve leaves each end's circle; the curve
-    // is sampled between those parameters so the cut ends lie on it exactly.
+    // A straight line (its control the mid-point) is the curve at constant
+    // speed: where it leaves each circle is a division, not a search. (As
+    // below, nothing shows when either circle holds the mid-point.)
+    const float len = length({b.x - a.x, b.y - a.y});
+    if (len > 0 && c.x == (a.x + b.x) / 2 && c.y == (a.y + b.y) / 2) {
+        const float t0 = trim_a / len, t1 = 1 - trim_b / len;
+        if (t0 > 0.5f || t1 < 0.5f || t1 <= t0) return {};
+        std::vector<Vec2> out;
+        segments = std::max(segments, 1);
+        out.reserve(static_cast<std::size_t>(segments) + 1);
+        for (int i = 0; i <= segments; ++i) {
+            const float u = t0 + (t1 - t0) * static_cast<float>(i) / static_cast<float>(segments);
+            out.push_back({a.x + (b.x - a.x) * u, a.y + (b.y - a.y) * u});
+        }
+        return out;
+    }
+    // Otherwise find, by bisection, where the curve leaves each end's circle;
+    // it is sampled between those parameters so the cut ends lie on it exactly.
     auto leave = [&](Vec2 end, float r, float from, float to) {
         float lo = from, hi = to;   // at lo inside, at hi outside
         if (length({bezier(a, c, b, hi).x - end.x, bezier(a, c, b, hi).y - end.y}) < r) return -1.0f;

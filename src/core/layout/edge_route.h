@@ -48,6 +48,14 @@ constexpr float kGapAtStart = 3, kGapAtTip = 5;
 // for a straight line. Lines whose ends coincide get that point.
 std::vector<Vec2> route(const std::vector<Vec2>& centres, const std::vector<Line>& lines, const Options& options);
 
+// A line's bend as one number, and back: how far its curve's apex stands
+// out from the mid-point of a → b, along a → b turned a quarter, (−dy, dx)
+// (negative: the other side); 0 for a straight line. A bend kept as this follows its two ends
+// wherever they move (the map keeps the bends it routed for where a step is
+// going, and draws the glide there with them).
+float apex_of(Vec2 a, Vec2 b, Vec2 control);
+Vec2 control_at(Vec2 a, Vec2 b, float apex);
+
 // The curve a → b through control c as a polyline of `segments` pieces.
 std::vector<Vec2> polyline(Vec2 a, Vec2 c, Vec2 b, int segments = 20);
 // The same polyline with the parts inside the end nodes cut off: it starts

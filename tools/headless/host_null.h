@@ -1,5 +1,5 @@
 // host_null.h — what the null host (host_null.cpp) keeps of what the app
-// hands it, for fuzz_app to check.
+// hands it, for fuzz_app to check; its clock, which the caller sets.
 #pragma once
 
 #include <string>

@@ -1,8 +1,9 @@
 // headless_ui.h — the App with its ImGui context and fonts and no window, as
-// the App's doctests (test_app.cpp) and the fuzz target that drives it
-// (tests/fuzz/fuzz_app.cpp) both need it: the fonts are built and their atlas
-// read as a host reads it to upload, so frames can be drawn with no renderer.
-// Each links its own host (host_recording.cpp, host_null.cpp).
+// the App's doctests (tests/ui/test_app.cpp), the fuzz target that drives it
+// (tests/fuzz/fuzz_app.cpp) and the frame benchmark (bench/src/frames_native.cpp)
+// all need it: the fonts are built and their atlas read as a host reads it to
+// upload, so frames can be drawn with no renderer. Each links a host of its
+// choice (tests/ui/host_recording.cpp, or host_null.cpp here).
 #pragma once
 
 #include <imgui.h>

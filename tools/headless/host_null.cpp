@@ -1,7 +1,8 @@
-// host_null.cpp — host.h for the fuzz target that drives the whole App: no
-// window, no page. Time is what the target sets; what the app would hand its
-// host (the address, the mirror, the reader's state) is kept, and checked to
-// be valid UTF-8 JSON or text by the target.
+// host_null.cpp — host.h for a program that drives the whole App with no
+// window and no page (the fuzz target, the frame benchmark). Time is what the
+// program sets; what the app would hand its host (the address, the mirror,
+// the reader's state) is kept, for the fuzz target to check that it is valid
+// UTF-8 JSON or text.
 #include "host_null.h"
 
 namespace explainer::ui::host {
