@@ -10,18 +10,20 @@ namespace explainer::label_place {
 namespace {
 
 constexpr float kCell = 64.0f;   // grid cell for placed boxes, in px
+constexpr int kRim = 4;          // cells round the bounds: the nodes just outside them (which a
+                                 // label inside may sit next to) get cells of their own, not the border's
 constexpr float kNearer = 4.0f;  // how much nearer another node must be for a spot to mislead
 
 // Boxes already placed, bucketed by the grid cells they touch.
 class Grid {
 public:
-    explicit Grid(const Box& bounds) : origin_{bounds.x0 - kCell, bounds.y0 - kCell} {
-        cols_ = std::max(1, static_cast<int>(std::ceil((bounds.width() + 2 * kCell) / kCell)));
-        rows_ = std::max(1, static_cast<int>(std::ceil((bounds.height() + 2 * kCell) / kCell)));
+    explicit Grid(const Box& bounds) : origin_{bounds.x0 - kRim * kCell, bounds.y0 - kRim * kCell} {
+        cols_ = std::max(1, static_cast<int>(std::ceil((bounds.width() + 2 * kRim * kCell) / kCell)));
+        rows_ = std::max(1, static_cast<int>(std::ceil((bounds.height() + 2 * kRim * kCell) / kCell)));
         cells_.resize(static_cast<std::size_t>(cols_) * static_cast<std::size_t>(rows_));
     }
     void add(const Box& b, int index) {
-        for_cells(b, [&](std::vector<int>& cell) { cell.push_back(index); });
+        for_cells(b, [&](std::vector<int>& cell) { cell.push_back(index); return false; });
     }
     // Calls fn(i) once for each box that may overlap b (each index once,
     // though a box sits in every cell it touches).
@@ -33,25 +35,25 @@ public:
                 if (static_cast<std::size_t>(i) >= seen_.size()) seen_.resize(static_cast<std::size_t>(i) + 1, 0);
                 if (seen_[static_cast<std::size_t>(i)] != tick_) seen_[static_cast<std::size_t>(i)] = tick_, fn(i);
             }
+            return false;
         });
     }
+    // Whether hit(i) holds for a box that may overlap b; stops at the first.
     template <class Fn>
     bool any(const Box& b, Fn&& hit) {
-        bool found = false;
-        for_cells(b, [&](std::vector<int>& cell) {
-            for (int i : cell)
-                if (!found && hit(i)) found = true;
-        });
-        return found;
+        return for_cells(b, [&](std::vector<int>& cell) { return std::any_of(cell.begin(), cell.end(), hit); });
     }
 
 private:
+    // fn(cell) for each cell b touches, until one returns true (then true).
     template <class Fn>
-    void for_cells(const Box& b, Fn&& fn) {
+    bool for_cells(const Box& b, Fn&& fn) {
         const int c0 = clamp_col((b.x0 - origin_.x) / kCell), c1 = clamp_col((b.x1 - origin_.x) / kCell);
         const int r0 = clamp_row((b.y0 - origin_.y) / kCell), r1 = clamp_row((b.y1 - origin_.y) / kCell);
         for (int r = r0; r <= r1; ++r)
-            for (int c = c0; c <= c1; ++c) fn(cells_[static_cast<std::size_t>(r * cols_ + c)]);
+            for (int c = c0; c <= c1; ++c)
+                if (fn(cells_[static_cast<std::size_t>(r * cols_ + c)])) return true;
+        return false;
     }
     int clamp_col(float v) const { return std::clamp(static_cast<int>(std::floor(v)), 0, cols_ - 1); }
     int clamp_row(float v) const { return std::clamp(static_cast<int>(std::floor(v)), 0, rows_ - 1); }
