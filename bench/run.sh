@@ -2,7 +2,7 @@
 # bench/run.sh — builds everything the benchmarks need and prints seven tables:
 # payload (with the wasm by component, and a minimal ImGui program), time to
 # first frame (with an empty WebGL2 page as the floor), frame time while
-# stepping, layout time, and the story's map at every step (how clean, and
+# stepping (in the browser, and the UI's part natively), layout time, and the story's map at every step (how clean, and
 # whether any line lies: beside d3-force and Graphviz neato), beside
 # Cytoscape.js or d3-force measured in the same run. Not part of the test
 # command. Results also land in bench/out/results.md. Ctrl-C or SIGTERM stops
@@ -77,6 +77,13 @@ node bench/run.mjs "$@" &
 child=$!
 wait "$child"
 
+echo
+echo "### 3b. The UI's frame natively (release, headless, no GL; 1.5 s of frames at 60 Hz after each step)"
+echo
+{ echo; echo "### 3b. The UI's frame natively (release, headless, no GL; 1.5 s of frames at 60 Hz after each step)"; echo; } >> "$out/results.md"
+for story in data/metallic-rouge.json "$out"/stories/synthetic-1k.json "$out"/stories/synthetic-10k.json; do
+  build/bench/bench/frames_native "$story" build/web/site/font.ttf 20
+done | tee -a "$out/results.md"
 echo
 echo "### 5. The story's map at every step (the layout the app shows)"
 echo
