@@ -144,9 +144,10 @@ async function firstFrame(server) {
   say(`Cytoscape.js / explainer, medians: ${(median(times['Cytoscape.js']) / ours).toFixed(2)}× (above 1: the explainer is first).`);
   say();
   // Where the explainer's time goes: stage ends (window.explainerStartup), medians.
-  const order = ['files', 'main', 'context', 'fonts', 'story', 'renderer', 'layout', 'frame'];
+  const order = ['files', 'main', 'context', 'fonts', 'story', 'map', 'renderer', 'layout', 'frame'];
   const what = { files: 'files downloaded (the page made the WebGL2 context meanwhile)', main: 'wasm compiled, main() starts',
                  context: 'context adopted', fonts: 'fonts rasterised', story: 'story parsed, checked and measured',
+                 map: "the map's layout (a part a task)",
                  renderer: 'shader program linked', layout: 'opened step laid out', frame: 'first frame drawn' };
   const at = (k) => median(stages.map((x) => x[k]));
   const rows = [['(making the WebGL2 context, while the files download)', '', fmt(median(gl), 0)]];

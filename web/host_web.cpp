@@ -362,7 +362,8 @@ void listen_for_input() {
 // holds the page for the whole start (on a slow phone it was over a second).
 // The main loop runs them back to back (a zero timeout, not the next display
 // frame) and switches to the display's frames once the first one is drawn.
-enum class Start { Fonts, Story, Program, Layout, Running };
+// The map's layout (Map) takes several tasks, a part each.
+enum class Start { Fonts, Story, Map, Program, Layout, Running };
 Start g_start = Start::Fonts;
 unsigned char* g_story = nullptr;
 int g_story_size = 0;
@@ -395,9 +396,15 @@ bool start_stage() {
             stop_start();
             return false;
         }
-        g_start = Start::Program;
+        g_start = Start::Map;
         return false;
     }
+    case Start::Map:
+        // The map's layout, a part a task, while the GL compiles the program.
+        if (g_app.prepare()) return false;
+        js_mark("map");
+        g_start = Start::Program;
+        return false;
     case Start::Program:
         // The program compiled while the fonts and the story were made; where
         // the GL says so without waiting (KHR_parallel_shader_compile), a task

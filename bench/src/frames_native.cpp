@@ -1,7 +1,7 @@
 // frames_native — the UI's part of a frame (app logic and ImGui's draw
 // lists, no GL), natively, while a reader steps through a story: for
 // profiling what table 3's "UI" columns measure in the browser.
-//     frames_native STORY.json FONT.ttf [steps] [width height]
+//     frames_native STORY.json FONT.ttf [steps] [width height [link]]
 // Each step: next(), then 1.5 s of frames at 60 Hz (the step's animation,
 // then the still map). Prints median / p95 / max of the moving frames and of
 // the still ones, and the vertices the last moving frame handed over.
@@ -31,7 +31,7 @@ Summary summarise(std::vector<double> v) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: frames_native STORY.json FONT.ttf [steps] [width height]\n");
+        std::fprintf(stderr, "usage: frames_native STORY.json FONT.ttf [steps] [width height [link]]\n");
         return 2;
     }
     const int steps = argc > 3 ? std::atoi(argv[3]) : 20;
@@ -41,13 +41,18 @@ int main(int argc, char** argv) {
     std::string text;
     if (explainer::file_text::read(argv[1], text, 64u << 20) != explainer::file_text::Read::Ok)
         return std::fprintf(stderr, "%s: cannot read the story\n", argv[1]), 1;
-    std::vector<std::string> problems;
-    if (!ui.app.load(text, problems)) return std::fprintf(stderr, "%s: %s\n", argv[1], problems.empty() ? "" : problems[0].c_str()), 1;
-    ui.app.open_link("", false);
-    std::vector<double> moving, still, idle;
-    int vertices = 0;
     using clock = std::chrono::steady_clock;
     auto ms_since = [](clock::time_point t0) { return std::chrono::duration<double, std::milli>(clock::now() - t0).count(); };
+    // The page's start, as its stages run it: the story, then the link (the opened step laid out).
+    std::vector<std::string> problems;
+    const auto t_load = clock::now();
+    if (!ui.app.load(text, problems)) return std::fprintf(stderr, "%s: %s\n", argv[1], problems.empty() ? "" : problems[0].c_str()), 1;
+    const double load_ms = ms_since(t_load);
+    const auto t_open = clock::now();
+    ui.app.open_link(argc > 6 ? argv[6] : "", false);
+    const double open_ms = ms_since(t_open);
+    std::vector<double> moving, still, idle;
+    int vertices = 0;
     for (int s = 0; s < steps; ++s) {
         ui.app.next();
         for (int f = 0; f < 90; ++f) {
@@ -64,6 +69,7 @@ int main(int argc, char** argv) {
     }
     const Summary m = summarise(moving), st = summarise(still), id = summarise(idle);
     std::printf("%s, %d steps at %gx%g\n", argv[1], steps, w, h);
+    std::printf("start:          load (parse, check, measure) %.2f ms, open the link %.2f ms\n", load_ms, open_ms);
     std::printf("frames drawn:   %5zu  median %7.2f  p95 %7.2f  max %7.2f ms  (last: %d vertices)\n", moving.size(), m.median, m.p95, m.max, vertices);
     std::printf("frames kept:    %5zu  median %7.2f  p95 %7.2f  max %7.2f ms\n", still.size(), st.median, st.p95, st.max);
     std::printf("idle (ahead):   %5zu  median %7.2f  p95 %7.2f  max %7.2f ms\n", idle.size(), id.median, id.p95, id.max);

@@ -29,6 +29,11 @@ public:
     // failure fills problems and keeps what is shown. Needs the fonts built.
     bool load(std::string_view story_text, std::vector<std::string>& problems);
     const explainer::story::Story& story() const { return story_; }
+    // After load, before the first link: a part of the map's layout
+    // (story_layout::Steps::prepare); true while parts are left. A host that
+    // gives each part a task of its own keeps any one task short; one that
+    // does not call it loses nothing (open_link lays out what it needs).
+    bool prepare() { return layouts_.prepare(); }
 
     // One frame of UI, between ImGui::NewFrame() and ImGui::Render().
     void frame(double now, const panel::Fonts& fonts);

@@ -9,6 +9,7 @@
 //     runner::Runner ui(app, ttf, ttf_size);
 //     ui.fonts_for(pixel_ratio);                 // then upload the atlas
 //     app.load(story, problems);                 // false: show the problems, open nothing
+//     while (app.prepare()) {}                   // optional: the map's layout in parts
 //     app.open_link(fragment, from_history);     // the one way in for a link
 //     each frame:
 //         if (ui.fonts_for(pixel_ratio)) upload the atlas again;
@@ -18,8 +19,9 @@
 //     on a pointer press, as it arrives: runner::Runner::pointer_pressed();
 // The web host opens its link through the page (page.js decides it from the
 // address and the tab's history), the desktop from its command line. The web
-// host runs the start a stage a task (fonts, story, program, link and layout,
-// first frame), so that no one task holds the page for all of it.
+// host runs the start a stage a task (fonts, story, the map's layout a part a
+// task, program, link, first frame), so that no one task holds the page for
+// all of it.
 #pragma once
 
 #include <imgui.h>

@@ -145,6 +145,32 @@ TEST_CASE("a story-sized cast is one layout: the first request lays out every st
     CHECK(lazy.at(1000).size() == s.entities.size());   // out of range: clamped to the last step
 }
 
+TEST_CASE("a story-sized cast prepared in parts is laid out exactly as at() lays it out at once") {
+    const auto s = real_story();
+    const auto sizes = story_layout::estimate_sizes(s);
+    story_layout::Steps at_once(s, sizes), in_parts(s, sizes);
+    int parts = 0;
+    while (in_parts.prepare()) {
+        ++parts;
+        CHECK(in_parts.done() == 0);   // nothing laid out until the last part
+    }
+    CHECK(parts >= 5);                 // relax, separate, untangle's passes, separate, clear lines, …
+    CHECK(in_parts.done() == in_parts.count());
+    CHECK_FALSE(in_parts.prepare());   // done: nothing more
+    for (int k = 0; k < in_parts.count(); ++k) CHECK(in_parts.at(k) == at_once.at(k));
+
+    // Stopped part-way, at() finishes the same layout.
+    story_layout::Steps half(s, sizes);
+    for (int i = 0; i < 3; ++i) half.prepare();
+    CHECK(half.at(4) == at_once.at(4));
+
+    // A big cast is laid out step by step: nothing to prepare.
+    const auto big = tree_story(400);
+    story_layout::Steps steps(big, story_layout::estimate_sizes(big));
+    CHECK_FALSE(steps.prepare());
+    CHECK(steps.done() == 0);
+}
+
 // The layout's share: no node centre within 18 units of a straight line it
 // is not an end of (a node is 13 across, so none lies on one). A node boxed
 // in by a triangle of its own links (the Asimov Laws, between Neans, Rouge

@@ -67,6 +67,10 @@ int count_crossings(const std::vector<std::pair<int, int>>& edges, const std::ve
 // of up to kMaxSwapNodes nodes). A move must keep boxes apart (plus padding)
 // and links near their length. Deterministic. Returns the crossings left.
 int untangle(const Graph& graph, std::vector<Vec2>& pos, float edge_length, float padding, int max_passes = 6);
+// One of untangle's passes: every node tried once. True when one moved
+// (untangle stops after a pass that moves none); untangle(…, n) is up to n
+// of these, for a caller that spreads the work over several tasks.
+bool untangle_pass(const Graph& graph, std::vector<Vec2>& pos, float edge_length, float padding);
 constexpr int kMaxSwapNodes = 80;
 
 // Moves nodes off the lines they are not an end of: until no node centre is

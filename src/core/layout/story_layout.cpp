@@ -20,37 +20,64 @@ constexpr int kStepIterations = 60;
 constexpr float kLineClearance = 40.0f;
 constexpr float kMaxDrift = 0.3f;       // old nodes move at most this many edge lengths a step
 
+}  // namespace
+
 // The whole-story layout: one map, its crossings reduced, where nothing ever
 // moves from one step to the next. A node that an identity reveal merges
 // away (the Puppet Master) sits where the node it becomes will be (Roy), so
-// the unmasking happens in place.
-Frames whole_story(const story::Story& s, const step_state::State& last, const std::vector<Vec2>& half_size,
-                   const layout::Options& base) {
-    std::vector<Vec2> sizes = half_size;   // a merged node's box holds either name
-    for (std::size_t e = 0; e < s.entities.size(); ++e) {
-        const int node = last.shown_as[e];
-        if (node < 0 || node == static_cast<int>(e)) continue;
-        sizes[node].x = std::max(sizes[node].x, half_size[e].x);
-        sizes[node].y = std::max(sizes[node].y, half_size[e].y);
+// the unmasking happens in place. Done in parts (step()), each a phase or
+// one of untangle's passes, so that a page can give each a task of its own.
+class WholeStory {
+public:
+    WholeStory(const story::Story& s, const step_state::State& last, const std::vector<Vec2>& half_size,
+               const layout::Options& base)
+        : story_(s), base_(base) {
+        last_ = last;
+        std::vector<Vec2> sizes = half_size;   // a merged node's box holds either name
+        for (std::size_t e = 0; e < s.entities.size(); ++e) {
+            const int node = last.shown_as[e];
+            if (node < 0 || node == static_cast<int>(e)) continue;
+            sizes[node].x = std::max(sizes[node].x, half_size[e].x);
+            sizes[node].y = std::max(sizes[node].y, half_size[e].y);
+        }
+        g_ = graph_at(s, last, sizes);
+        pos_ = layout::spiral(g_.size(), base.edge_length);
     }
-    const layout::Graph g = graph_at(s, last, sizes);
-    std::vector<Vec2> pos = layout::spiral(g.size(), base.edge_length);
-    layout::relax(g, pos, base);
-    layout::separate(g, pos, kPadding, 200);
-    layout::untangle(g, pos, base.edge_length, kPadding);
-    layout::separate(g, pos, kPadding, 200);
-    layout::clear_lines(g, pos, kLineClearance, kPadding, 200);
-    free_space::clear_overlaps(g.half_size, pos, kPadding, {});
-    std::vector<Vec2> home(s.entities.size());
-    for (std::size_t i = 0; i < last.nodes.size(); ++i) home[static_cast<std::size_t>(last.nodes[i])] = pos[i];
-    for (std::size_t e = 0; e < s.entities.size(); ++e)
-        if (last.shown_as[e] >= 0) home[e] = home[static_cast<std::size_t>(last.shown_as[e])];
-    Frames frames;
-    frames.positions.assign(s.steps.size(), home);
-    return frames;
-}
+    // One part of the work; false once there is none left.
+    bool step() {
+        switch (phase_) {
+            case 0: layout::relax(g_, pos_, base_); break;
+            case 1: layout::separate(g_, pos_, kPadding, 200); break;
+            case 2:   // untangle, a pass a part: the same passes, and the same stop, as untangle(…, 6)
+                if (layout::untangle_pass(g_, pos_, base_.edge_length, kPadding) && ++passes_ < kUntanglePasses) return true;
+                break;
+            case 3: layout::separate(g_, pos_, kPadding, 200); break;
+            case 4: layout::clear_lines(g_, pos_, kLineClearance, kPadding, 200); break;
+            case 5: free_space::clear_overlaps(g_.half_size, pos_, kPadding, {}); break;
+            default: return false;
+        }
+        ++phase_;
+        return phase_ <= 5;
+    }
+    // Per entity, where its node stands (once step() has said false).
+    std::vector<Vec2> home() const {
+        const story::Story& s = story_;
+        std::vector<Vec2> home(s.entities.size());
+        for (std::size_t i = 0; i < last_.nodes.size(); ++i) home[static_cast<std::size_t>(last_.nodes[i])] = pos_[i];
+        for (std::size_t e = 0; e < s.entities.size(); ++e)
+            if (last_.shown_as[e] >= 0) home[e] = home[static_cast<std::size_t>(last_.shown_as[e])];
+        return home;
+    }
 
-}  // namespace
+private:
+    static constexpr int kUntanglePasses = 6;
+    const story::Story& story_;
+    layout::Options base_;
+    step_state::State last_;
+    layout::Graph g_;
+    std::vector<Vec2> pos_;
+    int phase_ = 0, passes_ = 0;
+};
 
 std::vector<Vec2> estimate_sizes(const story::Story& s) {
     std::vector<Vec2> out;
@@ -129,6 +156,25 @@ const std::vector<Vec2>& Steps::frame(int step) const {
 
 bool Steps::advance() { return lay_out_next(true); }
 
+bool Steps::prepare() {
+    if (done() >= count() || story_->entities.size() > kWholeStoryMax) return false;
+    if (!whole_) {
+        const auto last = state(count() - 1, true);   // a shared link to the ending opens there
+        whole_ = std::make_unique<WholeStory>(*story_, *last, half_size_, base_);
+    }
+    if (whole_->step()) return true;
+    const auto home = whole_->home();
+    whole_.reset();
+    changes_.assign(story_->steps.size(), {});
+    for (std::size_t e = 0; e < home.size(); ++e) changes_[0].push_back({static_cast<int>(e), home[e]});
+    return false;
+}
+
+Steps::Steps() = default;
+Steps::~Steps() = default;
+Steps::Steps(Steps&&) noexcept = default;
+Steps& Steps::operator=(Steps&&) noexcept = default;
+
 std::shared_ptr<const step_state::State> Steps::state(int k, bool for_reader) {
     if (states_ && for_reader) return states_->at(k);
     return std::make_shared<const step_state::State>(step_state::at(*story_, k));
@@ -137,10 +183,7 @@ std::shared_ptr<const step_state::State> Steps::state(int k, bool for_reader) {
 bool Steps::lay_out_next(bool for_reader) {
     if (done() >= count()) return false;
     if (story_->entities.size() <= kWholeStoryMax) {
-        const auto last = state(count() - 1, true);   // a shared link to the ending opens there
-        const auto home = whole_story(*story_, *last, half_size_, base_).positions.front();
-        changes_.assign(story_->steps.size(), {});
-        for (std::size_t e = 0; e < home.size(); ++e) changes_[0].push_back({static_cast<int>(e), home[e]});
+        while (prepare()) {}
         return true;
     }
     next_step(for_reader);

@@ -11,6 +11,7 @@
 // gets by stepping there.
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "core/layout/free_space.h"
@@ -50,9 +51,14 @@ Frames compute(const story::Story& story, const std::vector<Vec2>& half_size,
 // each is built once for the layout and the reader together; the steps in
 // between, which only the layout needs, are built on their own and not kept.
 // Without one, every state is built on its own.
+class WholeStory;   // the whole-story layout in parts (story_layout.cpp)
+
 class Steps {
 public:
-    Steps() = default;
+    Steps();
+    ~Steps();
+    Steps(Steps&&) noexcept;
+    Steps& operator=(Steps&&) noexcept;
     Steps(const story::Story& story, std::vector<Vec2> half_size, layout::Options base = {},
           step_state::Cache* states = nullptr);
     // The step's positions (per entity), laid out first if need be. step is
@@ -60,6 +66,12 @@ public:
     // call of at() or laid_out() for another step.
     const std::vector<Vec2>& at(int step);
     bool advance();                          // lays out one more step; false once all are done
+    // A part of what the first at() would do, for a host that gives each part
+    // a task of its own before it opens a step: the whole-story layout a
+    // phase (or one of untangle's passes) at a time. True while parts are
+    // left; then the map is laid out exactly as at() would have done it.
+    // (A bigger story is laid out step by step, by at() and advance(): false.)
+    bool prepare();
     // Step's positions if it is laid out already, else an empty list (never lays out).
     const std::vector<Vec2>& laid_out(int step) const;
     int done() const { return static_cast<int>(changes_.size()); }
@@ -84,6 +96,7 @@ private:
     std::vector<Vec2> half_size_;
     layout::Options base_;
     std::vector<std::vector<Moved>> changes_;   // per step: the positions that changed since the step before
+    std::unique_ptr<WholeStory> whole_;         // while prepare() is part-way through
     // Positions at frame_step_: a cache of what changes_ holds, so asking for
     // the same step again, or the next one, costs little.
     mutable std::vector<Vec2> frame_;

@@ -57,12 +57,13 @@ public:
     }
 
     int run(int max_passes) {
-        for (int pass = 0; pass < max_passes; ++pass) {
-            bool improved = false;
-            for (int i = 0; i < n_; ++i) improved = improve(i) || improved;
-            if (!improved) break;
-        }
+        for (int pass = 0; pass < max_passes && this->pass(); ++pass) {}
         return count_crossings(edges_, pos_, n_);
+    }
+    bool pass() {
+        bool improved = false;
+        for (int i = 0; i < n_; ++i) improved = improve(i) || improved;
+        return improved;
     }
 
 private:
@@ -160,6 +161,11 @@ private:
 int untangle(const Graph& g, std::vector<Vec2>& pos, float k, float padding, int max_passes) {
     if (g.size() == 0 || static_cast<int>(pos.size()) != g.size()) return 0;
     return Untangler(g, pos, k, padding).run(max_passes);
+}
+
+bool untangle_pass(const Graph& g, std::vector<Vec2>& pos, float k, float padding) {
+    if (g.size() == 0 || static_cast<int>(pos.size()) != g.size()) return false;
+    return Untangler(g, pos, k, padding).pass();
 }
 
 }  // namespace explainer::layout
