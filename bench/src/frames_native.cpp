@@ -43,11 +43,20 @@ int main(int argc, char** argv) {
         return std::fprintf(stderr, "%s: cannot read the story\n", argv[1]), 1;
     using clock = std::chrono::steady_clock;
     auto ms_since = [](clock::time_point t0) { return std::chrono::duration<double, std::milli>(clock::now() - t0).count(); };
-    // The page's start, as its stages run it: the story, then the link (the opened step laid out).
+    // The page's start, as its stages run it: the story, the map's layout a
+    // part at a time, then the link (the opened step).
     std::vector<std::string> problems;
     const auto t_load = clock::now();
     if (!ui.app.load(text, problems)) return std::fprintf(stderr, "%s: %s\n", argv[1], problems.empty() ? "" : problems[0].c_str()), 1;
     const double load_ms = ms_since(t_load);
+    int parts = 0;
+    double part_max = 0, parts_ms = 0;
+    for (bool more = true; more; ++parts) {
+        const auto t_part = clock::now();
+        more = ui.app.prepare();
+        const double ms = ms_since(t_part);
+        part_max = std::max(part_max, ms), parts_ms += ms;
+    }
     const auto t_open = clock::now();
     ui.app.open_link(argc > 6 ? argv[6] : "", false);
     const double open_ms = ms_since(t_open);
@@ -69,7 +78,8 @@ int main(int argc, char** argv) {
     }
     const Summary m = summarise(moving), st = summarise(still), id = summarise(idle);
     std::printf("%s, %d steps at %gx%g\n", argv[1], steps, w, h);
-    std::printf("start:          load (parse, check, measure) %.2f ms, open the link %.2f ms\n", load_ms, open_ms);
+    std::printf("start:          load (parse, check, measure) %.2f ms; the map's layout in %d parts, %.2f ms (longest %.2f);"
+                " open the link %.2f ms\n", load_ms, parts, parts_ms, part_max, open_ms);
     std::printf("frames drawn:   %5zu  median %7.2f  p95 %7.2f  max %7.2f ms  (last: %d vertices)\n", moving.size(), m.median, m.p95, m.max, vertices);
     std::printf("frames kept:    %5zu  median %7.2f  p95 %7.2f  max %7.2f ms\n", still.size(), st.median, st.p95, st.max);
     std::printf("idle (ahead):   %5zu  median %7.2f  p95 %7.2f  max %7.2f ms\n", idle.size(), id.median, id.p95, id.max);

@@ -10,6 +10,23 @@ using explainer::edge_route::distance_to;
 using explainer::line_index::LineIndex;
 using explainer::line_index::Vec2;
 
+namespace {
+
+// The index answers as a scan of every line does, to rounding: a line just
+// inside the limit counts, one just beyond does not.
+void agrees_with_scan(const LineIndex& index, const std::vector<std::vector<Vec2>>& paths, Vec2 p, float limit, int skip) {
+    float scan = limit;
+    for (std::size_t i = 0; i < paths.size(); ++i)
+        if (static_cast<int>(i) != skip) scan = std::min(scan, distance_to(paths[i], p));
+    if (std::fabs(scan - limit) > 1e-3f) REQUIRE(index.within(p, limit, skip) == (scan < limit));
+    if (scan < limit && scan > 1e-2f) {
+        REQUIRE(index.within(p, scan + 1e-3f, skip));
+        REQUIRE_FALSE(index.within(p, scan - 1e-3f, skip));
+    }
+}
+
+}  // namespace
+
 TEST_CASE("within finds the lines that run nearer than the limit, and skips the one asked to") {
     const std::vector<std::vector<Vec2>> paths = {
         {{0, 0}, {100, 0}},              // 0: along y = 0
@@ -46,15 +63,7 @@ TEST_CASE("within agrees with a scan of every line, wherever the point is") {
         const Vec2 p{coord(rng), coord(rng)};
         const int skip = which(rng);
         const float limit = 5 + std::fabs(step(rng)) * 2;
-        float scan = limit;
-        for (int i = 0; i < 300; ++i)
-            if (i != skip) scan = std::min(scan, distance_to(paths[static_cast<std::size_t>(i)], p));
-        // Exact, up to rounding: a line just inside the limit counts, one just beyond does not.
-        if (std::fabs(scan - limit) > 1e-3f) REQUIRE(index.within(p, limit, skip) == (scan < limit));
-        if (scan < limit && scan > 1e-2f) {
-            REQUIRE(index.within(p, scan + 1e-3f, skip));
-            REQUIRE_FALSE(index.within(p, scan - 1e-3f, skip));
-        }
+        agrees_with_scan(index, paths, p, limit, skip);
     }
 }
 
@@ -75,15 +84,7 @@ TEST_CASE("an index over a region answers as a scan does, inside it, across its 
         const Vec2 p = q % 3 ? Vec2{near(rng), near(rng)} : Vec2{coord(rng), coord(rng)};
         const int skip = which(rng);
         const float limit = lim(rng);
-        float scan = limit;
-        for (int i = 0; i < 400; ++i)
-            if (i != skip) scan = std::min(scan, distance_to(paths[static_cast<std::size_t>(i)], p));
-        // Exact, up to rounding: a line just inside the limit counts, one just beyond does not.
-        if (std::fabs(scan - limit) > 1e-3f) REQUIRE(index.within(p, limit, skip) == (scan < limit));
-        if (scan < limit && scan > 1e-2f) {
-            REQUIRE(index.within(p, scan + 1e-3f, skip));
-            REQUIRE_FALSE(index.within(p, scan - 1e-3f, skip));
-        }
+        agrees_with_scan(index, paths, p, limit, skip);
     }
     CHECK(index.within({100, 302}, 2.01f));            // the long horizontal, found inside
     CHECK_FALSE(index.within({100, 302}, 1.99f, 0));   // (the vertical is 300 away)
