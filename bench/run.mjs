@@ -147,7 +147,7 @@ async function firstFrame(server) {
   const order = ['files', 'main', 'context', 'fonts', 'story', 'map', 'renderer', 'layout', 'frame'];
   const what = { files: 'files downloaded (the page made the WebGL2 context meanwhile)', main: 'wasm compiled, main() starts',
                  context: 'context adopted', fonts: 'fonts rasterised', story: 'story parsed, checked and measured',
-                 map: "the map's layout (a part a task)",
+                 map: "the map's layout (in parts, ~20 ms a task)",
                  renderer: 'shader program linked', layout: 'opened step laid out', frame: 'first frame drawn' };
   const at = (k) => median(stages.map((x) => x[k]));
   const rows = [['(making the WebGL2 context, while the files download)', '', fmt(median(gl), 0)]];

@@ -362,13 +362,16 @@ void listen_for_input() {
 // holds the page for the whole start (on a slow phone it was over a second).
 // The main loop runs them back to back (a zero timeout, not the next display
 // frame) and switches to the display's frames once the first one is drawn.
-// The map's layout (Map) takes several tasks, a part each.
+// The map's layout (Map) may take several tasks, a few parts each.
 enum class Start { Fonts, Story, Map, Program, Layout, Running };
 Start g_start = Start::Fonts;
 unsigned char* g_story = nullptr;
 int g_story_size = 0;
 int g_program_polls = 0;
 constexpr int kProgramPollsMax = 200;   // zero timeouts (4 ms each past the fifth): about a second, then ready() waits
+// The map's layout takes parts until a task has run this long: one task or
+// two on a laptop, more on a slow phone, none much over it.
+constexpr double kMapTaskMs = 20;
 
 // Ends the start where the page has been told why it cannot go on.
 void stop_start() { emscripten_cancel_main_loop(); }
@@ -399,12 +402,16 @@ bool start_stage() {
         g_start = Start::Map;
         return false;
     }
-    case Start::Map:
-        // The map's layout, a part a task, while the GL compiles the program.
-        if (g_app.prepare()) return false;
+    case Start::Map: {
+        // The map's layout in parts, while the GL compiles the program.
+        const double t0 = emscripten_get_now();
+        bool more = g_app.prepare();
+        while (more && emscripten_get_now() - t0 < kMapTaskMs) more = g_app.prepare();
+        if (more) return false;
         js_mark("map");
         g_start = Start::Program;
         return false;
+    }
     case Start::Program:
         // The program compiled while the fonts and the story were made; where
         // the GL says so without waiting (KHR_parallel_shader_compile), a task

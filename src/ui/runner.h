@@ -19,9 +19,9 @@
 //     on a pointer press, as it arrives: runner::Runner::pointer_pressed();
 // The web host opens its link through the page (page.js decides it from the
 // address and the tab's history), the desktop from its command line. The web
-// host runs the start a stage a task (fonts, story, the map's layout a part a
-// task, program, link, first frame), so that no one task holds the page for
-// all of it.
+// host runs the start a stage a task (fonts, story, the map's layout in
+// tasks of a few parts, program, link, first frame), so that no one task
+// holds the page for all of it.
 #pragma once
 
 #include <imgui.h>
