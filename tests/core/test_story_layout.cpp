@@ -164,11 +164,17 @@ TEST_CASE("a story-sized cast prepared in parts is laid out exactly as at() lays
     for (int i = 0; i < 3; ++i) half.prepare();
     CHECK(half.at(4) == at_once.at(4));
 
-    // A big cast is laid out step by step: nothing to prepare.
+    // A big cast is laid out step by step: its first step is prepared, which
+    // every link needs, and no more.
     const auto big = tree_story(400);
-    story_layout::Steps steps(big, story_layout::estimate_sizes(big));
+    const auto big_sizes = story_layout::estimate_sizes(big);
+    story_layout::Steps steps(big, big_sizes), fresh(big, big_sizes);
     CHECK_FALSE(steps.prepare());
-    CHECK(steps.done() == 0);
+    CHECK(steps.done() == 1);
+    CHECK(steps.laid_out(0) == fresh.at(0));
+    CHECK_FALSE(steps.prepare());
+    CHECK(steps.done() == 1);
+    CHECK(steps.at(3) == fresh.at(3));
 }
 
 // The layout's share: no node centre within 18 units of a straight line it

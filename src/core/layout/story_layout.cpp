@@ -157,7 +157,11 @@ const std::vector<Vec2>& Steps::frame(int step) const {
 bool Steps::advance() { return lay_out_next(true); }
 
 bool Steps::prepare() {
-    if (done() >= count() || story_->entities.size() > kWholeStoryMax) return false;
+    if (done() >= count()) return false;
+    if (story_->entities.size() > kWholeStoryMax) {   // its first step, which every link needs, and no more
+        if (done() == 0) next_step(true);
+        return false;
+    }
     if (!whole_) {
         const auto last = state(count() - 1, true);   // a shared link to the ending opens there
         whole_ = std::make_unique<WholeStory>(*story_, *last, half_size_, base_);

@@ -70,7 +70,8 @@ public:
     // a task of its own before it opens a step: the whole-story layout a
     // phase (or one of untangle's passes) at a time. True while parts are
     // left; then the map is laid out exactly as at() would have done it.
-    // (A bigger story is laid out step by step, by at() and advance(): false.)
+    // A bigger story is laid out step by step, by at() and advance(): prepare()
+    // lays out its first step, which every link needs, and says false.
     bool prepare();
     // Step's positions if it is laid out already, else an empty list (never lays out).
     const std::vector<Vec2>& laid_out(int step) const;
