@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/layout/edge_route.h"
 
@@ -46,6 +48,32 @@ TEST_CASE("two lines between the same nodes are two curves that keep apart, whic
         CHECK(std::fabs(m0.y - m1.y) == doctest::Approx(o.lane).epsilon(0.05));
         CHECK(m0.y == doctest::Approx(-m1.y).epsilon(0.05));   // one each side of the straight line
     }
+}
+
+TEST_CASE("each pair's lines are routed as if they were alone, in their order, however the pairs interleave") {
+    // Four nodes in a square and a fifth in the middle that every diagonal must bend round.
+    const std::vector<Vec2> c{{0, 0}, {300, 0}, {300, 300}, {0, 300}, {150, 150}};
+    const std::vector<Line> lines{{0, 2}, {1, 3}, {2, 0}, {0, 1}, {3, 1}, {0, 2}, {4, 0}, {1, 0}};
+    const auto all = route(c, lines, {});
+    REQUIRE(all.size() == lines.size());
+    for (const auto& pair : {std::pair<int, int>{0, 2}, {1, 3}, {0, 1}, {0, 4}}) {
+        std::vector<Line> alone;
+        std::vector<std::size_t> at;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (std::min(lines[i].from, lines[i].to) == pair.first && std::max(lines[i].from, lines[i].to) == pair.second)
+                alone.push_back(lines[i]), at.push_back(i);
+        const auto own = route(c, alone, {});
+        for (std::size_t k = 0; k < at.size(); ++k) {
+            CHECK(all[at[k]].x == own[k].x);
+            CHECK(all[at[k]].y == own[k].y);
+        }
+    }
+    // Three lines on one diagonal, whichever way they run: three lanes, side
+    // by side in the order given.
+    const float lane = Options{}.lane;
+    const float a0 = apex_of(c[0], c[2], all[0]), a1 = apex_of(c[0], c[2], all[2]), a2 = apex_of(c[0], c[2], all[5]);
+    CHECK(std::fabs(a1 - a0) == doctest::Approx(lane).epsilon(0.05));
+    CHECK(a2 - a1 == doctest::Approx(a1 - a0).epsilon(0.05));
 }
 
 TEST_CASE("a line boxed in takes the bend that clears most, and nothing is lost") {

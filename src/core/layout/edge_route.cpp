@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <numeric>
 #include <utility>
 
 #include "core/layout/box_grid.h"
@@ -68,24 +68,31 @@ float closest(const Centres& centres, int end_a, int end_b, Vec2 a, Vec2 c, Vec2
 std::vector<Vec2> route(const std::vector<Vec2>& centres, const std::vector<Line>& lines, const Options& o) {
     std::vector<Vec2> out(lines.size());
     const Centres grid(centres, 2 * o.clearance);
-    // Lines by unordered pair, in the order given: each pair's lanes.
-    std::map<std::pair<int, int>, std::vector<std::size_t>> pairs;
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        pairs[{std::min(lines[i].from, lines[i].to), std::max(lines[i].from, lines[i].to)}].push_back(i);
-    for (const auto& entry : pairs) {
-        const std::pair<int, int> pair = entry.first;   // a copy: clang 14 lets no lambda capture a structured binding
-        const std::vector<std::size_t>& members = entry.second;
+    // Lines by unordered pair, in the order given within a pair: each run of
+    // the sorted list is a pair's lanes. One flat list, not a node per pair
+    // (a 10k map has 15k lines); each pair is routed on its own, so the order
+    // of pairs changes nothing.
+    auto pair_of = [&](std::size_t i) {
+        return std::pair<int, int>(std::min(lines[i].from, lines[i].to), std::max(lines[i].from, lines[i].to));
+    };
+    std::vector<std::size_t> order(lines.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return pair_of(x) < pair_of(y); });
+    for (std::size_t first = 0, last = 0; first < order.size(); first = last) {
+        const std::pair<int, int> pair = pair_of(order[first]);
+        while (last < order.size() && pair_of(order[last]) == pair) ++last;
+        const std::size_t* members = order.data() + first;
         // Bends are measured in the pair's own frame (lower index to higher),
         // so the lanes of lines in opposite directions stay apart.
         const Vec2 a = centres[static_cast<std::size_t>(pair.first)], b = centres[static_cast<std::size_t>(pair.second)];
         const Vec2 d{b.x - a.x, b.y - a.y};
         const float len = length(d);
+        const int m = static_cast<int>(last - first);
         if (len <= 0) {
-            for (std::size_t i : members) out[i] = a;
+            for (int k = 0; k < m; ++k) out[members[k]] = a;
             continue;
         }
         const Vec2 n{-d.y / len, d.x / len};
-        const int m = static_cast<int>(members.size());
         auto lane = [&](int k) { return (static_cast<float>(k) - static_cast<float>(m - 1) / 2) * o.lane; };
         auto score = [&](float shift) {
             float worst = o.clearance;
@@ -102,7 +109,7 @@ std::vector<Vec2> route(const std::vector<Vec2>& centres, const std::vector<Line
                 if (got > best + 0.01f) best = got, best_shift = shift;
                 if (best >= o.clearance) break;
             }
-        for (int k = 0; k < m; ++k) out[members[static_cast<std::size_t>(k)]] = control_for(a, b, n, best_shift + lane(k));
+        for (int k = 0; k < m; ++k) out[members[k]] = control_for(a, b, n, best_shift + lane(k));
     }
     return out;
 }
