@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include <nlohmann/json.hpp>
+#include "core/text/json_writer.h"
 
 namespace ui = explainer::ui;
 
@@ -21,7 +21,7 @@ const char* role_name(ui::focus_ring::Role role) {
 }
 // Whole pixels: a rectangle that moves by a fraction is the same twin, and
 // the page is not told again.
-long whole(float v) { return std::lround(v); }
+int whole(float v) { return static_cast<int>(std::lround(v)); }
 bool same_item(const ui::focus_ring::Item& a, const ui::focus_ring::Item& b) {
     return a.label == b.label && a.area == b.area && a.role == b.role && a.disabled == b.disabled &&
            a.expanded == b.expanded && a.chosen == b.chosen && whole(a.x) == whole(b.x) && whole(a.y) == whole(b.y) &&
@@ -34,21 +34,23 @@ bool same(const std::vector<ui::focus_ring::Item>& a, const std::vector<ui::focu
 }
 
 std::string describe(const std::vector<ui::focus_ring::Item>& items) {
-    auto list = nlohmann::json::array();
+    explainer::json_writer::Writer w;
+    w.object().key("items").array();
     for (const auto& item : items) {
-        nlohmann::json j = {{"name", item.label},
-                            {"area", ui::focus_ring::area_name(item.area)},
-                            {"role", role_name(item.role)},
-                            {"x", whole(item.x)}, {"y", whole(item.y)}, {"w", whole(item.w)}, {"h", whole(item.h)},
-                            {"disabled", item.disabled}};
-        if (item.role == ui::focus_ring::Role::Disclosure) j["expanded"] = item.expanded;
+        w.object().field("name", item.label).field("area", ui::focus_ring::area_name(item.area))
+            .field("role", role_name(item.role))
+            .field("x", whole(item.x)).field("y", whole(item.y)).field("w", whole(item.w)).field("h", whole(item.h))
+            .field("disabled", item.disabled);
+        if (item.role == ui::focus_ring::Role::Disclosure) w.field("expanded", item.expanded);
         if (item.role == ui::focus_ring::Role::Choice || item.role == ui::focus_ring::Role::Steps) {
-            j["choices"] = item.choices;
-            j["chosen"] = item.chosen;
+            w.key("choices").array();
+            for (const auto& c : item.choices) w.value(c);
+            w.end().field("chosen", item.chosen);
         }
-        list.push_back(std::move(j));
+        w.end();
     }
-    return nlohmann::json{{"items", std::move(list)}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    w.end().end();
+    return w.text();
 }
 
 }  // namespace semantics

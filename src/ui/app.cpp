@@ -1,13 +1,12 @@
 #include "app.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cfloat>
 
 #include "core/story/loader.h"
 #include "core/reading/search.h"
 #include "core/reading/step_state.h"
 #include "core/reading/text_version.h"
+#include "core/text/json_writer.h"
 #include "host.h"
 #include "theme.h"
 
@@ -79,12 +78,12 @@ void App::changed(bool step_changed, bool write_url) {
     if (!nav_->notice().empty()) notice_until_ = now + kNoticeMs;
     host::set_title(tab_title());
     const int sel = nav_->selected();
-    host::reader_state(nlohmann::json{{"index", nav_->step()}, {"step", step.id}, {"shown", nav_->shown_step()},
-                                          {"covered", nav_->covered()}, {"skipped", nav_->skipped()},
-                                          {"first", nav_->first_skipped()},
-                                          {"selected", sel >= 0 ? story_.entities[static_cast<std::size_t>(sel)].id : ""},
-                                          {"notice", nav_->notice()}, {"furthest", nav_->furthest()}}
-                               .dump());
+    json_writer::Writer reader;
+    reader.object().field("index", nav_->step()).field("step", step.id).field("shown", nav_->shown_step())
+        .field("covered", nav_->covered()).field("skipped", nav_->skipped()).field("first", nav_->first_skipped())
+        .field("selected", sel >= 0 ? story_.entities[static_cast<std::size_t>(sel)].id : std::string())
+        .field("notice", nav_->notice()).field("furthest", nav_->furthest()).end();
+    host::reader_state(reader.text());
     if (write_url) {
         url_pending_ = nav_->fragment();
         url_push_ = url_push_ || step_changed;

@@ -9,8 +9,6 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "core/reading/navigator.h"
 #include "core/reading/step_state.h"
 #include "core/story/story.h"
@@ -20,6 +18,8 @@
 #include "map_view.h"
 #include "panel.h"
 #include "host.h"
+
+namespace explainer::json_writer { class Writer; }
 
 namespace explainer::ui::app {
 
@@ -80,8 +80,8 @@ private:
         bool operator==(const Filter& o) const { return by == o.by && what == o.what; }
         bool operator!=(const Filter& o) const { return !(*this == o); }
     };
-    void map_json(nlohmann::json& j) const;
-    void controls_json(nlohmann::json& j) const;
+    void map_json(json_writer::Writer& w) const;
+    void controls_json(json_writer::Writer& w) const;
     void changed(bool step_changed, bool write_url);
     void map_controls(ImVec2 map_min, ImVec2 map_max, double now, bool compact);
     void flush_url(double now);
