@@ -180,7 +180,7 @@ MapView::Result MapView::draw(const story::Story& s, const step_state::State& st
         // the arrowheads off ordinary lines: at that size they are specks, and
         // their vertices are most of what a frame hands to the GPU. Judged by the
         // nodes the last frame drew, which draw_nodes counts anyway.
-        const bool crowded = nodes_in_view_ > kCrowdedNodes;
+        const bool crowded = this->crowded();
         route_edges(t, crowded);
         draw_edges(dl, t, edge_fade(now), hot, crowded);
         draw_nodes(dl, s, st, t, hot, selected, crowded, now);

@@ -125,6 +125,10 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
         // node: one pushed out (during a reveal, say) would otherwise stay out for good.
         req.prefer = last_candidate_[i] < lp::kNearCandidates ? last_candidate_[i] : -1;
         req.at = lp::around_node({p.x, p.y}, r, req.w, req.h);
+        // In a crowded view (a big cast seen whole) a name set a row away
+        // from its node sits among others' and reads as theirs; only the names
+        // that must show may go that far. (And each spot tried is a frame's cost.)
+        if (crowded() && !keep) req.at.resize(lp::kNearCandidates);
         requests.push_back(std::move(req));
     }
 
@@ -214,7 +218,7 @@ void MapView::place_and_draw_labels(const story::Story& s, const step_state::Sta
     for (const auto& pl : placed)
         if (pl.id < kEdgeIds) got[static_cast<std::size_t>(pl.id)] = 1;
     std::vector<lp::Label> retry;
-    for (std::size_t i = 0; i < nodes_.size() && nodes_in_view_ <= kCrowdedNodes; ++i) {
+    for (std::size_t i = 0; i < nodes_.size() && !crowded(); ++i) {
         if (!in_view_at[i] || got[i]) continue;
         Lines& l = lines[i];
         l.first = short_name(l.first);

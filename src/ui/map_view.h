@@ -176,7 +176,14 @@ private:
     };
     static const char* standing_name(Standing s);   // as state() reports it
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
-    static constexpr int kCrowdedNodes = 400;   // nodes in view above which shapes are drawn plain
+    // A view is crowded when its nodes leave each less of the map than this
+    // (CSS px²; 400 nodes on a laptop's map): shapes are drawn plain, names
+    // keep beside their nodes and none is forced in. By area, not by count:
+    // a phone's map is a fifth of a laptop's, and 300 nodes there are a knot.
+    static constexpr float kCrowdedRoom = 1800;
+    bool crowded() const {
+        return static_cast<float>(nodes_in_view_) * kCrowdedRoom > (area_max_.x - area_min_.x) * (area_max_.y - area_min_.y);
+    }
     int nodes_in_view_ = 0;                     // as the last frame drew them
     // Every line as this frame draws it, in screen px: its curve (edge_route)
     // from just outside one node to just outside the other, where the

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "headless_ui.h"
 #include "host_recording.h"
 #include "runner.h"
+#include "story_shapes.h"
 
 namespace ui = explainer::ui;
 
@@ -28,10 +30,10 @@ using recording_host::log;
 // One App with its ImGui context and fonts, made once (fonts are the slow part).
 struct Ui : headless_ui::Ui {
     Ui() : headless_ui::Ui(FONT_FILE) { REQUIRE(ok); }
-    void frames(int n = 2) {
+    void frames(int n = 2, float w = 1280, float h = 800) {
         for (int i = 0; i < n; ++i) {
             log().now += 2000;   // past the address's rate limit and any transition
-            runner->frame({1280, 800, 1}, log().now);
+            runner->frame({w, h, 1}, log().now);
         }
     }
     nlohmann::json state() const { return nlohmann::json::parse(app.state_json()); }
@@ -235,4 +237,68 @@ TEST_CASE("a still map is drawn again as it was, and anything it shows that chan
     u.app.go(0);   // another step
     u.frames(3);
     CHECK_FALSE(same(map_picture(u), still));
+}
+
+TEST_CASE("in a crowded view only the names that must show sit a row away from their nodes") {
+    Ui& u = shared_ui();
+    // A thousand nodes, all on the first step: seen whole, far over the crowded mark.
+    const auto cast = story_shapes::cast(story_shapes::Shape::Hub, 1000, 1);
+    std::vector<std::string> problems;
+    const bool loaded = u.app.load(story_shapes::story(cast, 1).dump(), problems);
+    const std::string first_problem = problems.empty() ? std::string() : problems.front();
+    INFO(first_problem);
+    REQUIRE(loaded);
+    u.app.set_query("");
+    u.app.set_filter("");
+    u.frames(3);
+    const auto st = u.state();
+    REQUIRE(st["onScreen"].size() > 400);
+    // The step's focus must show; any other name is beside its node (the box
+    // within a label's height of the node's centre) or not shown, never in
+    // the far ring, a row out, among other nodes' names.
+    std::vector<std::string> focus;
+    for (int e : u.app.story().steps[0].focus) focus.push_back(u.app.story().entities[static_cast<std::size_t>(e)].id);
+    int others = 0;
+    for (const auto& l : st["labels"]) {
+        const std::string id = l["id"];
+        if (std::find(focus.begin(), focus.end(), id) != focus.end()) continue;
+        ++others;
+        const float x = st["onScreen"][id][0], y = st["onScreen"][id][1];
+        const float x0 = l["x"], y0 = l["y"], w = l["w"], h = l["h"];
+        const float dx = std::max({x0 - x, x - (x0 + w), 0.0f}), dy = std::max({y0 - y, y - (y0 + h), 0.0f});
+        INFO(l.dump());
+        CHECK(std::sqrt(dx * dx + dy * dy) <= h);
+    }
+    CHECK(others > 10);
+    // A found name must show, and may go a row away to do so.
+    u.app.set_query(u.app.story().entities[500].name);
+    u.frames(2);
+    const auto searched = u.state();
+    bool shown = false;
+    for (const auto& l : searched["labels"]) shown = shown || l["id"] == u.app.story().entities[500].id;
+    CHECK(shown);
+    u.app.set_query("");
+}
+
+TEST_CASE("crowded is by the map's area: on a phone's map a view of 150 nodes forces no short names in") {
+    Ui& u = shared_ui();
+    const auto cast = story_shapes::cast(story_shapes::Shape::Hub, 150, 1);
+    std::vector<std::string> problems;
+    REQUIRE(u.app.load(story_shapes::story(cast, 1).dump(), problems));
+    u.app.set_query("");
+    u.app.set_filter("");
+    u.frames(3, 390, 844);
+    const auto phone = u.state();
+    REQUIRE(phone["onScreen"].size() > 100);
+    std::vector<std::string> names;   // every label a whole name: none cut short and pushed in among the rest
+    for (const auto& e : u.app.story().entities) names.push_back(e.name);
+    for (const auto& l : phone["labels"]) {
+        INFO(l.dump());
+        CHECK(std::find(names.begin(), names.end(), l["text"].get<std::string>()) != names.end());
+    }
+    // On a laptop's map the same 150 are not crowded: every node in view shows a name, short if need be.
+    u.frames(3);
+    const auto laptop = u.state();
+    CHECK(laptop["labels"].size() >= laptop["onScreen"].size() - 5);
+    u.frames(1);
 }

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
-#include <unordered_map>
 
 namespace explainer::label_place {
 
@@ -105,9 +104,18 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
     auto covers_avoided = [&](const Box& b) {
         return shunned.any(b, [&](int j) { return overlaps(b, avoid[static_cast<std::size_t>(j)]); });
     };
-    std::unordered_map<int, Box> own;   // each label's own node shape
-    for (const auto& o : obstacles)
-        if (o.owner >= 0) own.emplace(o.owner, o.box);
+    // Each label's own node shape (the first obstacle it owns), found by a
+    // binary search: no hash table of every node built each frame.
+    struct Owned { int owner; std::size_t index; };
+    std::vector<Owned> own;
+    for (std::size_t i = 0; i < obstacles.size(); ++i)
+        if (obstacles[i].owner >= 0) own.push_back({obstacles[i].owner, i});
+    std::sort(own.begin(), own.end(), [](const Owned& a, const Owned& b) { return a.owner != b.owner ? a.owner < b.owner : a.index < b.index; });
+    auto own_box = [&](int id) -> const Box* {
+        const auto it = std::lower_bound(own.begin(), own.end(), id, [](const Owned& o, int v) { return o.owner < v; });
+        return it != own.end() && it->owner == id ? &obstacles[it->index].box : nullptr;
+    };
+    std::vector<int> tries;   // one list, refilled for each label
 
     std::vector<Placed> out;
     out.reserve(labels.size());
@@ -122,17 +130,17 @@ std::vector<Placed> place(std::vector<Label> labels, const Box& bounds, const st
             });
         };
         // A spot nearer another node's shape than its own reads as that node's name.
-        const auto mine = own.find(l.id);
+        const Box* mine = own_box(l.id);
         auto misleads = [&](const Box& b) {
-            if (mine == own.end()) return false;
-            const float d = gap(b, mine->second) - kNearer;
+            if (!mine) return false;
+            const float d = gap(b, *mine) - kNearer;
             if (d <= 0) return false;
             return blocked.any({b.x0 - d, b.y0 - d, b.x1 + d, b.y1 + d}, [&](int j) {
                 const auto& o = obstacles[static_cast<std::size_t>(j)];
                 return o.owner >= 0 && o.owner != l.id && gap(b, o.box) < d;
             });
         };
-        std::vector<int> tries;
+        tries.clear();
         if (l.prefer >= 0 && l.prefer < static_cast<int>(l.at.size())) tries.push_back(l.prefer);
         for (int c = 0; c < static_cast<int>(l.at.size()); ++c)
             if (c != l.prefer) tries.push_back(c);
