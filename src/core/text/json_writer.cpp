@@ -51,18 +51,10 @@ void Writer::separate() {
     first_ = false;
 }
 
-Writer& Writer::object() {
+Writer& Writer::open(char opener, char closer) {
     separate();
-    out_ += '{';
-    open_ += '}';
-    first_ = true;
-    return *this;
-}
-
-Writer& Writer::array() {
-    separate();
-    out_ += '[';
-    open_ += ']';
+    out_ += opener;
+    open_ += closer;
     first_ = true;
     return *this;
 }

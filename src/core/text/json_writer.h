@@ -20,8 +20,8 @@ namespace explainer::json_writer {
 
 class Writer {
 public:
-    Writer& object();                      // {
-    Writer& array();                       // [
+    Writer& object() { return open('{', '}'); }
+    Writer& array() { return open('[', ']'); }
     Writer& end();                         // } or ], whichever is open
     Writer& key(std::string_view name);    // inside an object, before its value
     Writer& value(std::string_view text);
@@ -40,6 +40,7 @@ public:
     const std::string& text() const { return out_; }
 
 private:
+    Writer& open(char opener, char closer);
     void separate();   // a comma before the next item, unless it is the first
     std::string out_;
     std::string open_;     // the closers still owed, innermost last
