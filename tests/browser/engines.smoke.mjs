@@ -140,11 +140,14 @@ for (const engine of ['firefox', 'webkit']) {
     test('Copy link copies, read back from the clipboard by pasting', async () => {
       await b.goto(`${server.url}#/naomi`);
       await ready(b);
-      const at = await b.run(() => {
+      // The buttons are those of the last whole frame: wait until Copy link is
+      // among them (once, in Firefox under a full CI run, it was not yet when
+      // the first frame was marked).
+      const at = await waitFor(b, () => {
         const r = document.getElementById('canvas').getBoundingClientRect();
         const c = window.explainer.state().buttons.find((x) => x.label === 'Copy link');
-        return { x: r.x + c.x + c.w / 2, y: r.y + c.y + c.h / 2 };
-      });
+        return c && { x: r.x + c.x + c.w / 2, y: r.y + c.y + c.h / 2 };
+      }, null, 'the Copy link button');
       await b.click(at.x, at.y);
       const said = await waitFor(b, () => document.getElementById('toast').textContent ||
         (document.getElementById('linkbox').classList.contains('show') && 'link box'), null, 'Copy link to answer');
