@@ -19,6 +19,11 @@ void rect(Writer& w, const char* name, float x, float y, float width, float heig
 }
 void rect(Writer& w, const char* name, const ImVec4& r) { rect(w, name, r.x, r.y, r.z, r.w); }
 void point(Writer& w, float x, float y) { w.array().value(x).value(y).end(); }
+// An entity by its id, or null for none (-1).
+void entity_or_null(Writer& w, const story::Story& s, int e) {
+    if (e >= 0) w.value(s.entities[static_cast<std::size_t>(e)].id);
+    else w.null();
+}
 }  // namespace
 
 std::string App::state_json() const {
@@ -27,9 +32,7 @@ std::string App::state_json() const {
     w.key("story").object().field("id", story_.id).field("title", story_.title).field("show", story_.show).end();
     const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
     w.field("step", step.id).field("index", nav_->step()).field("count", story_.steps.size()).field("covered", nav_->covered());
-    w.key("selected");
-    if (nav_->selected() >= 0) w.value(story_.entities[static_cast<std::size_t>(nav_->selected())].id);
-    else w.null();
+    entity_or_null(w.key("selected"), story_, nav_->selected());
     w.field("notice", nav_->notice()).field("fragment", nav_->fragment());
     w.field("title", nav_->covered() ? std::string() : step.title);
     w.field("skipped", nav_->skipped()).field("furthest", nav_->furthest());
@@ -110,9 +113,8 @@ void App::controls_json(Writer& w) const {
     const auto& step = story_.steps[static_cast<std::size_t>(nav_->step())];
     w.key("whatChanged").array();
     for (const auto& c : changes_) {
-        w.object().field("kind", what_changed::kind_name(c.kind)).field("text", c.text).key("entity");
-        if (c.node >= 0) w.value(story_.entities[static_cast<std::size_t>(c.node)].id);
-        else w.null();
+        w.object().field("kind", what_changed::kind_name(c.kind)).field("text", c.text);
+        entity_or_null(w.key("entity"), story_, c.node);
         w.end();
     }
     w.end();
@@ -144,9 +146,8 @@ void App::controls_json(Writer& w) const {
     const ImVec2 t0 = panel_.timeline_min(), t1 = panel_.timeline_max();
     rect(w, "titleRect", panel_.title_rect());
     rect(w, "timeline", t0.x, t0.y, t1.x - t0.x, t1.y - t0.y);
-    w.key("staging").object().field("phase", map_view::MapView::phase_name(map_.phase(host::now_ms()))).key("subject");
-    if (subject >= 0) w.value(story_.entities[static_cast<std::size_t>(subject)].id);
-    else w.null();
+    w.key("staging").object().field("phase", map_view::MapView::phase_name(map_.phase(host::now_ms())));
+    entity_or_null(w.key("subject"), story_, subject);
     w.end();
 }
 
