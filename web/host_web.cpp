@@ -37,6 +37,7 @@
 
 #include "app.h"
 #include "contract.h"
+#include "core/story/loader.h"
 #include "exports_web.h"
 #include "focus_ring.h"
 #include "frame_stats.h"
@@ -47,6 +48,7 @@
 #include "theme.h"
 
 namespace ui = explainer::ui;
+namespace loader = explainer::loader;
 
 // ---- JavaScript helpers -----------------------------------------------------
 
@@ -362,11 +364,14 @@ void listen_for_input() {
 // holds the page for the whole start (on a slow phone it was over a second).
 // The main loop runs them back to back (a zero timeout, not the next display
 // frame) and switches to the display's frames once the first one is drawn.
-// The map's layout (Map) may take several tasks, a few parts each.
-enum class Start { Fonts, Story, Map, Program, Layout, Running };
+// The story takes three (parsed, read and checked, shown); the map's layout
+// (Map) may take several, a few parts each.
+enum class Start { Fonts, Parse, Read, Story, Map, Program, Layout, Running };
 Start g_start = Start::Fonts;
 unsigned char* g_story = nullptr;
 int g_story_size = 0;
+loader::Parsed g_parsed;
+loader::Result g_read;
 int g_program_polls = 0;
 constexpr int kProgramPollsMax = 200;   // zero timeouts (4 ms each past the fifth): about a second, then ready() waits
 // The map's layout takes parts until a task has run this long: one task or
@@ -385,14 +390,24 @@ bool start_stage() {
         g_runner->fonts_for(pixel_ratio());
         gl_renderer::build_fonts(*ImGui::GetIO().Fonts);
         js_mark("fonts");
+        g_start = Start::Parse;
+        return false;
+    case Start::Parse:
+        g_parsed = loader::parse(std::string_view(reinterpret_cast<char*>(g_story), static_cast<std::size_t>(g_story_size)));
+        std::free(g_story);
+        g_story = nullptr;
+        js_mark("parsed");
+        g_start = Start::Read;
+        return false;
+    case Start::Read:
+        g_read = loader::read(std::move(g_parsed));
+        js_mark("read");
         g_start = Start::Story;
         return false;
     case Start::Story: {
         std::vector<std::string> problems;
-        const bool ok = g_app.load(std::string_view(reinterpret_cast<char*>(g_story), static_cast<std::size_t>(g_story_size)),
-                                   problems);
-        std::free(g_story);
-        g_story = nullptr;
+        const bool ok = g_app.adopt(std::move(g_read), problems);
+        g_read = {};
         js_mark("story");
         if (!ok) {
             show_error_page("The story file has problems", problems);

@@ -2,7 +2,6 @@
 
 #include <cfloat>
 
-#include "core/story/loader.h"
 #include "core/reading/search.h"
 #include "core/reading/step_state.h"
 #include "core/reading/text_version.h"
@@ -17,7 +16,10 @@ constexpr double kNoticeMs = 8000;
 }
 
 bool App::load(std::string_view text, std::vector<std::string>& problems) {
-    auto result = loader::load(text);
+    return adopt(loader::load(text), problems);
+}
+
+bool App::adopt(loader::Result result, std::vector<std::string>& problems) {
     if (!result.ok()) {   // the story on screen, if any, stays as it was
         for (const auto& p : result.problems) problems.push_back(p.text());
         return false;

@@ -11,6 +11,7 @@
 
 #include "core/reading/navigator.h"
 #include "core/reading/step_state.h"
+#include "core/story/loader.h"
 #include "core/story/story.h"
 #include "core/layout/story_layout.h"
 #include "core/reading/what_changed.h"
@@ -28,6 +29,9 @@ public:
     // Parses, validates and lays out a story and shows its first step; on
     // failure fills problems and keeps what is shown. Needs the fonts built.
     bool load(std::string_view story_text, std::vector<std::string>& problems);
+    // load()'s last part, for a host that gives the loader's halves
+    // (loader::parse, loader::read) tasks of their own: the same outcome.
+    bool adopt(loader::Result loaded, std::vector<std::string>& problems);
     const explainer::story::Story& story() const { return story_; }
     // After load, before the first link: a part of the map's layout
     // (story_layout::Steps::prepare); true while parts are left. A host that

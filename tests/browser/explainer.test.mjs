@@ -48,7 +48,7 @@ test('loads with no console errors, draws a non-blank map, and fills the mirror'
   await context.close();
 });
 
-test('the start runs a stage a task: fonts, story, the map\'s layout, program, link and first frame never share one', async () => {
+test('the start runs a stage a task: fonts, the story\'s parse, read and show, the map\'s layout, program, link and first frame never share one', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   // Each start mark (window.explainerStartup[stage] = time) queues a
   // microtask; microtasks run only once the task's script has returned to the
@@ -71,7 +71,7 @@ test('the start runs a stage a task: fonts, story, the map\'s layout, program, l
   await page.goto(server.url);
   await page.waitForFunction(() => window.explainerFirstFrameMs, null, { timeout: 30000 });
   const { order, apart } = await page.evaluate(() => window.__startTasks);
-  const stages = ['fonts', 'story', 'map', 'renderer', 'layout', 'frame'];
+  const stages = ['fonts', 'parsed', 'read', 'story', 'map', 'renderer', 'layout', 'frame'];
   assert.deepEqual(order.filter((s) => stages.includes(s)), stages, order.join(' '));
   for (const stage of stages) assert.equal(apart[stage], true, `${stage} ran in the task before it: ${JSON.stringify(apart)}`);
   await context.close();

@@ -233,3 +233,28 @@ TEST_CASE("16 MiB of newlines before junk: rejected with its true line, without 
     CHECK(r.problems[0].text() == "line " + std::to_string(explainer::loader::kMaxBytes - 7) +
                                       ", column 1: not valid JSON: a name without double quotes; write names as \"name\"");
 }
+
+TEST_CASE("the loader's halves, parse then read, as a page runs them in tasks of their own") {
+    using explainer::loader::parse;
+    using explainer::loader::read;
+    SUBCASE("a good story: the tree is read into the story") {
+        const auto r = read(parse(fixture::story().dump()));
+        REQUIRE_MESSAGE(r.ok(), problems(r));
+        CHECK(r.story.entities.size() == 5);
+        CHECK(r.story.steps.size() == 4);
+    }
+    SUBCASE("what stops the parse comes out of read, alone") {
+        const auto r = read(parse("{\n  \"format\": tru\n}"));
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].where == "line 2, column 13");
+        CHECK(r.story.entities.empty());
+        CHECK(read(parse("[1, 2]")).problems[0].text() == "(top level): expected an object, found a list");
+    }
+    SUBCASE("a parse read twice: the second read has nothing to read, and says so") {
+        auto parsed = parse(fixture::story().dump());
+        CHECK(read(std::move(parsed)).ok());
+        const auto again = read(std::move(parsed));   // NOLINT(bugprone-use-after-move): what the test is about
+        REQUIRE(again.problems.size() == 1);
+        CHECK(again.problems[0].text() == "(file): was never parsed");
+    }
+}

@@ -9,6 +9,7 @@
 #include "core/story/validate.h"
 
 #include <unordered_map>
+#include <utility>
 
 namespace explainer::loader {
 
@@ -245,24 +246,51 @@ void read_story(FieldReader& r, const Json& root, Story& s) {
 
 }  // namespace
 
-Result load(std::string_view text) {
-    Result result;
-    FieldReader r(result.problems, &result.warnings);
+struct Parsed::Tree {
+    Json root;
+};
+Parsed::Parsed() = default;
+Parsed::~Parsed() = default;
+// A Parsed moved from is left with nothing, not an unspecified list of problems.
+Parsed::Parsed(Parsed&& other) noexcept
+    : tree_(std::move(other.tree_)), problems_(std::exchange(other.problems_, {})) {}
+Parsed& Parsed::operator=(Parsed&& other) noexcept {
+    tree_ = std::move(other.tree_);
+    problems_ = std::exchange(other.problems_, {});
+    return *this;
+}
+
+Parsed parse(std::string_view text) {
+    Parsed parsed;
+    FieldReader r(parsed.problems_, nullptr);
     if (text.size() > kMaxBytes) {
         r.problem("(file)", "is " + std::to_string(text.size()) + " bytes; a story may be at most " +
                                 std::to_string(kMaxBytes) + " bytes");
+        return parsed;
+    }
+    auto tree = std::make_unique<Parsed::Tree>();
+    if (Problem problem; !json_parse::parse(text, tree->root, problem)) {
+        parsed.problems_.push_back(std::move(problem));
+        return parsed;
+    }
+    if (!tree->root.is_object()) {
+        r.problem("(top level)", std::string("expected an object, found ") + describe(tree->root));
+        return parsed;
+    }
+    parsed.tree_ = std::move(tree);
+    return parsed;
+}
+
+Result read(Parsed parsed) {
+    Result result;
+    result.problems = std::move(parsed.problems_);
+    if (!parsed.tree_) {
+        if (result.problems.empty()) result.problems.push_back({"(file)", "was never parsed"});   // a moved-from Parsed
         return result;
     }
-    Json root;
-    if (Problem problem; !json_parse::parse(text, root, problem)) {
-        result.problems.push_back(std::move(problem));
-        return result;
-    }
-    if (!root.is_object()) {
-        r.problem("(top level)", std::string("expected an object, found ") + describe(root));
-        return result;
-    }
-    read_story(r, root, result.story);
+    FieldReader r(result.problems, &result.warnings);
+    read_story(r, parsed.tree_->root, result.story);
+    parsed.tree_.reset();   // the tree is done with before the checks: a big story's is several times its text
     validate(result.story, r);
     if (result.problems.empty())
         for (auto& w : advise(result.story)) result.warnings.push_back(std::move(w));
@@ -274,5 +302,7 @@ Result load(std::string_view text) {
     }
     return result;
 }
+
+Result load(std::string_view text) { return read(parse(text)); }
 
 }  // namespace explainer::loader

@@ -11,6 +11,7 @@
 #include "contract.h"   // generated from src/contract/contract.json
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,5 +48,26 @@ constexpr std::size_t kMaxRelationships = 40000;
 constexpr std::size_t kMaxSteps = 500;
 
 Result load(std::string_view json_text);
+
+// load() in two halves, for a page that gives each a task of its own (as one,
+// the start's story stage was a task of over 100 ms on a slow phone): the
+// text checked and parsed, then read into a story and validated.
+// read(parse(text)) is load(text), problems and all.
+class Parsed {
+public:
+    Parsed();
+    ~Parsed();
+    Parsed(Parsed&&) noexcept;
+    Parsed& operator=(Parsed&&) noexcept;
+
+private:
+    friend Parsed parse(std::string_view json_text);
+    friend Result read(Parsed parsed);
+    struct Tree;                   // the JSON tree: nlohmann stays inside the loader
+    std::unique_ptr<Tree> tree_;   // none where the text stopped the parse
+    std::vector<Problem> problems_;
+};
+Parsed parse(std::string_view json_text);
+Result read(Parsed parsed);
 
 }  // namespace explainer::loader
