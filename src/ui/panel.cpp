@@ -19,11 +19,17 @@ void dim_text(const std::string& text) {
 }
 }  // namespace
 
-bool Panel::line(const char* id, const std::string& text, ImU32 color, bool struck) {
+bool Panel::line(const char* id, const std::string& text, ImU32 color, bool struck, Wrapped* known) {
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize(), scale = size / font->FontSize;
     const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f);
-    const ImVec2 box = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+    ImVec2 box;
+    if (known && known->width == width && known->size == size && known->text == text) {
+        box = {width, known->height};
+    } else {
+        box = ImGui::CalcTextSize(text.c_str(), nullptr, false, width);
+        if (known) *known = {text, width, size, box.y};
+    }
     const ImVec2 at = ImGui::GetCursorScreenPos();
     bool chosen = false, hovered = false;
     if (id) {
@@ -33,6 +39,7 @@ bool Panel::line(const char* id, const std::string& text, ImU32 color, bool stru
     } else {
         ImGui::Dummy({width, box.y});
     }
+    if (!ImGui::IsItemVisible()) return chosen;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (hovered) dl->AddRectFilled({at.x - 3, at.y}, {at.x + width, at.y + box.y}, IM_COL32(255, 255, 255, 18), 4);
     // Wrap by hand, so each wrapped line can be struck through on its own.
@@ -65,6 +72,7 @@ void Panel::changes_list(const std::vector<what_changed::Item>& changes, Actions
     if (changes.empty()) return;
     dim_text("What changed");
     using what_changed::Kind;
+    change_lines_.resize(changes.size());
     for (std::size_t i = 0; i < changes.size(); ++i) {
         const auto& item = changes[i];
         std::string text;
@@ -83,7 +91,8 @@ void Panel::changes_list(const std::vector<what_changed::Item>& changes, Actions
             ImGui::PopStyleColor();
         }
         const std::string id = "##change" + std::to_string(i);
-        if (line(id.c_str(), text, color, item.kind == Kind::NoLongerTrue) && item.node >= 0) out.select = item.node;
+        if (line(id.c_str(), text, color, item.kind == Kind::NoLongerTrue, &change_lines_[i]) && item.node >= 0)
+            out.select = item.node;
     }
 }
 

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>   // the panel's window, to read what it drew
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -301,4 +302,42 @@ TEST_CASE("crowded is by the map's area: on a phone's map a view of 150 nodes fo
     const auto laptop = u.state();
     CHECK(laptop["labels"].size() >= laptop["onScreen"].size() - 5);
     u.frames(1);
+}
+
+// The panel's scrolling text (its child window "text").
+const ImGuiWindow* panel_text() {
+    for (const ImGuiWindow* w : GImGui->Windows)
+        if (w->ParentWindow && std::string(w->ParentWindow->Name) == "Walkthrough" && std::string(w->Name).find("/text_") != std::string::npos)
+            return w;
+    return nullptr;
+}
+
+TEST_CASE("a long What changed list keeps each line's wrapped height only while its width holds") {
+    Ui& u = shared_ui();
+    // The second of two steps brings in 300 names, each long enough to wrap:
+    // a list far longer than the panel.
+    auto json = story_shapes::story(story_shapes::cast(story_shapes::Shape::Hub, 600, 2), 2);
+    for (auto& e : json["entities"]) e["name"] = e["name"].get<std::string>() + " of the long and winding name, told in full";
+    const std::string story = json.dump();
+    auto open = [&]() {
+        std::vector<std::string> problems;
+        REQUIRE(u.app.load(story, problems));
+        u.app.go(1);
+    };
+    open();
+    u.frames(3);
+    REQUIRE(u.state()["whatChanged"].size() >= 300);
+    REQUIRE(panel_text() != nullptr);
+    const float laptop = panel_text()->ScrollMax.y;
+    CHECK(laptop > 300 * ImGui::GetTextLineHeight());   // every line takes its room, in sight or not
+    u.frames(2);
+    CHECK(panel_text()->ScrollMax.y == laptop);         // the kept heights are the ones drawn
+    // On a narrow phone the panel is narrower: the lines wrap again, to the
+    // very room a panel that never saw the laptop's width gives them.
+    u.frames(3, 300, 700);
+    const float phone = panel_text()->ScrollMax.y;
+    open();
+    u.frames(3, 300, 700);
+    CHECK(panel_text()->ScrollMax.y == phone);
+    CHECK(phone > laptop + 100 * ImGui::GetTextLineHeight());   // more lines wrap there
 }
