@@ -139,7 +139,7 @@ async function payload(server) {
     const p = wasmParts(fs.readFileSync(prof));
     const all = Object.values(p.functions).reduce((a, b) => a + b, 0) + p.data + p.other;
     say('Where the wasm goes (function bodies by the name they ended up in, from a build with a name section; link-time');
-    say('optimisation inlines across these lines, e.g. the loader and nlohmann/json\'s parser land inside `App::load`, so "app" is');
+    say('optimisation inlines across these lines, e.g. the loader and nlohmann/json\'s parser land inside the app\'s start, so "app" is');
     say('an upper bound and "core" and "json" lower bounds):');
     say();
     table(['component', 'KiB raw', 'share'], [
