@@ -362,8 +362,11 @@ void listen_for_input() {
 // The start, one stage a task: between them the browser handles input,
 // paints the loading status and runs the page's own work, so no one task
 // holds the page for the whole start (on a slow phone it was over a second).
-// The main loop runs them back to back (a zero timeout, not the next display
-// frame) and switches to the display's frames once the first one is drawn.
+// The main loop runs them back to back, each on a posted message (Emscripten's
+// setImmediate: a zero timeout is held to 4 ms once nested, ~10 % of the
+// start), and switches to the display's frames once the first one is drawn.
+// Only waiting for the shader program polls on a timeout, so as not to spin
+// on the cores the GL is compiling it with.
 // The story takes three (parsed, read and checked, shown); the map's layout
 // (Map) may take several, a few parts each.
 enum class Start { Fonts, Parse, Read, Story, Map, Program, Layout, Running };
@@ -372,8 +375,10 @@ unsigned char* g_story = nullptr;
 int g_story_size = 0;
 loader::Parsed g_parsed;
 loader::Result g_read;
-int g_program_polls = 0;
-constexpr int kProgramPollsMax = 200;   // zero timeouts (4 ms each past the fifth): about a second, then ready() waits
+double g_program_wait_from = -1;       // when the start first found the program not yet linked
+constexpr double kProgramWaitMs = 1000;   // then ready() waits for it
+constexpr int kProgramPollMs = 4;
+constexpr int kFirstRunFps = 1000;   // emscripten_set_main_loop: a rate over 0 runs it on a timeout
 // The map's layout takes parts until a task has run this long: one task or
 // two on a laptop, more on a slow phone, none much over it.
 constexpr double kMapTaskMs = 20;
@@ -431,7 +436,15 @@ bool start_stage() {
         // The program compiled while the fonts and the story were made; where
         // the GL says so without waiting (KHR_parallel_shader_compile), a task
         // is never spent waiting for it, up to a point.
-        if (!gl_renderer::linked() && ++g_program_polls < kProgramPollsMax) return false;
+        if (!gl_renderer::linked()) {
+            const double now = emscripten_get_now();
+            if (g_program_wait_from < 0) {
+                g_program_wait_from = now;
+                emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, kProgramPollMs);
+            }
+            if (now - g_program_wait_from < kProgramWaitMs) return false;
+        }
+        emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
         if (!gl_renderer::ready()) {   // its first (empty) draw builds the pipeline while the step is laid out
             js_no_webgl("Its drawing program did not compile on this browser's WebGL2.");
             stop_start();
@@ -484,8 +497,10 @@ int main() {
     static ui::runner::Runner runner(g_app, g_font_data, g_font_size);
     g_runner = &runner;
     // The rest of the start, a stage a task (start_stage), then a frame at
-    // each of the display's.
-    emscripten_set_main_loop(frame, 0, false);
-    emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, 0);
+    // each of the display's. The loop's first run is asked for on a timeout:
+    // a rate of 0 would ask for the next display frame, which a page still
+    // loading (its GL busy compiling) was given some 100 ms later.
+    emscripten_set_main_loop(frame, kFirstRunFps, false);
+    emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
     return 0;
 }
