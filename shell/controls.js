@@ -20,9 +20,10 @@
 
   const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
   // Inside the map's box, always: focusing a twin must never scroll the page.
-  function place(el, it) {
-    const box = $('stage');
-    const W = Math.max(1, box.clientWidth), H = Math.max(1, box.clientHeight);
+  // The box is measured once per update, before any twin is written: a read
+  // after a write makes the browser lay the page out again, once per twin
+  // (~80 ms on a slow phone's first update).
+  function place(el, it, W, H) {
     const x = clamp(it.x, 0, W - 1), y = clamp(it.y, 0, H - 1);
     Object.assign(el.style, { left: x + 'px', top: y + 'px', width: clamp(it.w, 1, W - x) + 'px', height: clamp(it.h, 1, H - y) + 'px' });
   }
@@ -60,7 +61,7 @@
       Object.assign(b.style, { left: Math.max(0, 8 + (n > 1 ? w * i / (n - 1) : w / 2) - step / 2) + 'px', width: Math.max(2, step) + 'px' });
     });
   }
-  function fill(el, it, index) {
+  function fill(el, it, index, W, H) {
     el.twinIndex = index;
     el.twinName = it.name;
     if (it.role === 'steps') fillSteps(el, it);
@@ -77,11 +78,13 @@
       else el.removeAttribute('aria-expanded');
     }
     if (it.disabled) el.setAttribute('aria-disabled', 'true'); else el.removeAttribute('aria-disabled');
-    place(el, it);
+    place(el, it, W, H);
   }
 
   function update(json) {
     items = JSON.parse(json).items;
+    const stage = $('stage');
+    const W = Math.max(1, stage.clientWidth), H = Math.max(1, stage.clientHeight);
     for (const [area, box] of Object.entries(areas)) {
       const mine = [];
       items.forEach((it, i) => { if (it.area === area) mine.push([it, i]); });
@@ -93,7 +96,7 @@
           if (el) el.replaceWith(made); else box.appendChild(made);
           el = made;
         }
-        fill(el, it, index);
+        fill(el, it, index, W, H);
       });
       while (box.children.length > mine.length) box.lastElementChild.remove();
       // The control in focus went away (a cover lifted, a popup closed): the
