@@ -275,6 +275,7 @@ void App::idle(double now) {
 // What a node under the pointer is, as known at the shown step.
 void App::node_tooltip(int node) {
     const auto c = step_state::card(story_, shown_state(), node);
+    if (c.entity < 0) return;   // not known at this step: nothing to tell
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(c.name.c_str());
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 20);

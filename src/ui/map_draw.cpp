@@ -243,6 +243,11 @@ void MapView::hover(const step_state::State& st, float t, bool over, Result& res
     const ImGuiIO& io = ImGui::GetIO();
     const float r = node_radius();
     // Hover: the node under the mouse, by its shape or by its label as drawn last frame.
+    // Last frame may have been another step's: a label or line label whose
+    // node or relationship is not on this state's map is no target (its card
+    // would be of something the reader does not know at this step).
+    const auto on_map = [&](int e) { return e >= 0 && e < static_cast<int>(st.shown_as.size()) && st.shown_as[e] == e; };
+    const auto known = [&](int rel) { return rel >= 0 && rel < static_cast<int>(st.rel_known.size()) && st.rel_known[rel]; };
     if (over && !ImGui::IsMouseDragging(0, 3)) {
         float best = 1e30f;
         for (int e : st.nodes) {
@@ -253,13 +258,13 @@ void MapView::hover(const step_state::State& st, float t, bool over, Result& res
         if (result.hovered < 0) {
             for (const auto& l : drawn_)
                 if (io.MousePos.x >= l.box.x0 && io.MousePos.x <= l.box.x1 && io.MousePos.y >= l.box.y0 &&
-                    io.MousePos.y <= l.box.y1) result.hovered = l.entity;
+                    io.MousePos.y <= l.box.y1 && on_map(l.entity)) result.hovered = l.entity;
         }
     }
     if (over && result.hovered < 0)
         for (const auto& l : drawn_edges_)
             if (io.MousePos.x >= l.box.x0 && io.MousePos.x <= l.box.x1 && io.MousePos.y >= l.box.y0 &&
-                io.MousePos.y <= l.box.y1) result.hovered_edge = l.rel;
+                io.MousePos.y <= l.box.y1 && known(l.rel)) result.hovered_edge = l.rel;
 
 }
 

@@ -13,7 +13,8 @@ export async function open(browser, url, { viewport = { width: 1280, height: 800
   const page = await context.newPage();
   const problems = [];
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  // Also said at once: a test that then waits in vain names the page's error, not only its timeout.
+  page.on('pageerror', (e) => { problems.push(`pageerror: ${e.message}`); console.error(`pageerror at ${page.url()}: ${e.stack}`); });
   page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(url);
   await page.waitForFunction(() => window.explainerFirstFrameMs || document.body.classList.contains('failed'),
