@@ -128,7 +128,7 @@
     if (on) startText(false);
   }
   let textOnly = false;
-  function showTextOnly(reason) {
+  function showTextOnly(reason, after) {
     if (textOnly) return;
     textOnly = true;
     document.body.classList.add('text-only', 'text-view');
@@ -137,7 +137,7 @@
     if ($('loading')) $('loading').remove();
     $('tv-map').hidden = true;
     $('tv-note').hidden = false;
-    $('tv-note').textContent = reason + ' The map cannot be drawn here, so this is the whole explainer as text: step through it below.';
+    $('tv-note').textContent = reason + ' ' + (after || 'The map cannot be drawn here, so this is the whole explainer as text: step through it below.');
     startText(true);
     storyChosen.then(() => { if (storyNotice) toast(storyNotice, 8000); }, () => {});
   }
@@ -500,6 +500,18 @@
     if (key !== storyKey && switchStory(key) !== key) history.replaceState(entry(), '', location.href);
     window.explainer.openUrl(location.hash, fromHistory);
   }
+
+  // A fault inside the program (a WebAssembly trap: a bug of ours, in a frame
+  // or in an event it was handed) ends it there: no more frames, a map frozen
+  // without a word. The reader goes on in the text version, at the step the
+  // address names, which is the one that was on screen.
+  const onFault = (error) => {
+    if (textOnly || !window.WebAssembly || !(error instanceof WebAssembly.RuntimeError)) return;
+    showTextOnly('The map stopped on an error (' + error.message + ').',
+                 'Reloading the page may bring it back; meanwhile this is the whole explainer as text, from the step you were on.');
+  };
+  window.addEventListener('error', (e) => onFault(e.error));
+  window.addEventListener('unhandledrejection', (e) => onFault(e.reason));
 
   // The public API, for embedding and tests: the program hands over its
   // functions (web/exports_web.cpp) through page.ready() once its story is in.

@@ -4,8 +4,9 @@
 // both from Debian and both windowed: ./test.sh runs this under xvfb-run,
 // since headless Firefox has no WebGL. Each engine: load and draw, every step
 // by keys, a covered cold link, Back, Copy link read back from the system
-// clipboard, the text version, the no-WebGL2 fallback, and each file fetched
-// once. The full suite runs in Chromium (tests/browser/).
+// clipboard, the text version, the no-WebGL2 fallback, each file fetched
+// once, and a fault inside the program turning to the text version. The
+// full suite runs in Chromium (tests/browser/).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -181,6 +182,18 @@ for (const engine of ['firefox', 'webkit']) {
       assert.deepEqual(twice, [], names.join(', '));
       for (const file of ['/explainer.wasm', '/font.ttf', '/story.json']) assert.ok(names.includes(file), names.join(', '));
       assert.deepEqual(b.errors, []);
+    });
+
+    // Each engine names its trap in its own words; the page only asks whether it is one.
+    test('a fault inside the program (a WebAssembly trap) leaves the reader in the text version, at their step', async () => {
+      await b.goto(`${server.url}#/naomi`);
+      await ready(b);
+      await b.run(() => { setTimeout(() => window.Module._free(-16)); });   // frees outside its memory
+      const note = await waitFor(b, () => document.querySelector('#tv-body h2')?.textContent &&
+        document.getElementById('tv-note').textContent, null, 'the text version after the fault');
+      assert.match(note, /^The map stopped on an error \(.+\)\. Reloading the page may bring it back/);
+      assert.equal(await b.run(() => document.querySelector('#tv-body h2').textContent), story.steps[4].title);
+      assert.equal(await b.run(() => document.body.classList.contains('text-only')), true);
     });
   });
 

@@ -197,6 +197,30 @@ test('a browser that refuses WebGL2 gets the text version, not a blank page or a
   await context.close();
 });
 
+test('a fault inside the program (a WebAssembly trap) leaves the reader in the text version at their step, not a frozen map', async () => {
+  const { page, context } = await open(browser, server.url + '#/naomi');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => window.explainer.state().index === 5);
+  const step = await page.evaluate(() => window.explainer.state().title);
+  await frames(page, 3);
+  // A bogus pointer handed to the program's own free() reads outside its memory: the trap a bug
+  // would raise, here from a task of its own as a frame's would be.
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.evaluate(() => setTimeout(() => window.Module._free(-16)));
+  await page.waitForSelector('#tv-body h2', { state: 'visible', timeout: 20000 });
+  assert.deepEqual(pageErrors, ['memory access out of bounds']);   // the trap itself, as the browser reports it
+  assert.match(await page.textContent('#tv-note'), /^The map stopped on an error \(memory access out of bounds\)\. Reloading/);
+  assert.equal(await page.textContent('#tv-body h2'), step);
+  assert.equal(await page.isVisible('#stage'), false);
+  assert.equal(await page.isVisible('#message'), false);
+  await page.screenshot({ path: path.join(artifacts, 'fault-text-version.png') });
+  // The text version steps on its own.
+  await page.click('#tv-next');
+  await page.waitForFunction((t) => document.querySelector('#tv-body h2').textContent !== t, step);
+  await context.close();
+});
+
 test('a phone-sized window puts the panel below the map', async () => {
   const { page, problems, context } = await open(browser, server.url + '#/venus', { viewport: { width: 360, height: 740 } });
   await frames(page, 30);

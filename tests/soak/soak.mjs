@@ -60,7 +60,7 @@ try {
   let actions = 0;
   const act = async () => {
     const s = await state(page);
-    switch (rnd(12)) {
+    switch (rnd(13)) {
       case 0: case 1: await page.evaluate(() => window.explainer.next()); break;
       case 2: await page.evaluate(() => window.explainer.prev()); break;
       case 3: await page.evaluate((id) => window.explainer.go(id), story.steps[rnd(story.steps.length)].id); break;
@@ -77,6 +77,13 @@ try {
         break;
       }
       case 11: await page.evaluate(() => document.getElementById('text-toggle').click()); break;
+      case 12: {   // the pointer rests on a name, and the step changes under it (hover reads last frame's names)
+        const l = s.labels[rnd(Math.max(1, s.labels.length))];
+        const box = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.x, y: r.y }; });
+        if (l && box) await page.mouse.move(box.x + l.x + l.w / 2, box.y + l.y + l.h / 2);
+        await page.evaluate((id) => window.explainer.go(id), story.steps[rnd(story.steps.length)].id);
+        break;
+      }
     }
     ++actions;
     await frames(page, 1 + rnd(3));
