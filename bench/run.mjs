@@ -72,8 +72,12 @@ async function cleanUp(code) {
 process.on('SIGTERM', () => { console.error('bench: stopped (SIGTERM)'); cleanUp(143); });
 process.on('SIGINT', () => { console.error('bench: stopped (SIGINT)'); cleanUp(130); });
 
+// BENCH_CHROMIUM_ARGS: extra Chromium flags, space-separated, for an A/B of
+// an engine setting (e.g. --js-flags=--no-wasm-lazy-compilation); the
+// results' heading names them.
+const extraArgs = (process.env.BENCH_CHROMIUM_ARGS || '').split(' ').filter(Boolean);
 async function launch() {
-  const b = await limit('starting Chromium', 60000, launchChromium());
+  const b = await limit('starting Chromium', 60000, launchChromium(extraArgs));
   browsers.add(b);
   const close = b.close.bind(b);
   b.close = async () => { browsers.delete(b); await close(); };
@@ -375,7 +379,7 @@ server = await serve(www, { csp: false });
 try {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const chromeVersion = await (async () => { const b = await launch(); const v = b.version(); await b.close(); return v; })();
-  say(`# Benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${chromeVersion} (headless, SwiftShader WebGL)`);
+  say(`# Benchmarks — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Chromium ${chromeVersion} (headless, SwiftShader WebGL)${extraArgs.length ? ', with ' + extraArgs.join(' ') : ''}`);
   say();
   if (only.includes('payload')) await payload(server);
   if (only.includes('first')) await firstFrame(server);
