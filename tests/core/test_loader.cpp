@@ -85,6 +85,31 @@ TEST_CASE("hostile inputs get one clear problem, quickly, and never crash") {
         CHECK(r.problems.size() == explainer::loader::kMaxProblems + 1);
         CHECK(r.problems.back().text() == "(file): and 4800 more problems");
     }
+    SUBCASE("a key twice in one object is found however many keys it has, and a key is never compared across objects") {
+        // The story as text with extra keys spliced into its top level and its first entity.
+        const std::string story = fixture::story().dump();
+        auto with = [&](const std::string& top, const std::string& entity) {
+            std::string t = story;
+            t.insert(t.find("\"id\"", t.find("\"entities\"")), entity);
+            t.insert(1, top);
+            return t;
+        };
+        std::string many;   // more keys than an object of a story has
+        for (int i = 0; i < 40; ++i) many += "\"k" + std::to_string(i) + "\": 1, ";
+        auto r = load(with(many + "\"k3\": 2, ", ""));
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].text() == "(top level): key \"k3\" appears twice");
+        r = load(with("", many + "\"k39\": 2, "));
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].text() == "entities[0]: key \"k39\" appears twice");
+        r = load(with("\"k1\": 1, \"k2\": 1, \"k1\": 1, ", ""));   // and among a few
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].text() == "(top level): key \"k1\" appears twice");
+        // The same keys in the top level and in an entity, and in two entities: no duplicate.
+        r = load(with(many, many));
+        CHECK(problems(r).find("appears twice") == std::string::npos);
+        CHECK(load(story).ok());
+    }
     SUBCASE("a NUL byte and control characters in text") {
         auto j = fixture::story();
         j["entities"][0]["name"] = std::string("He\0ro", 5);
