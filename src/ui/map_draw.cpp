@@ -246,7 +246,7 @@ void MapView::hover(const step_state::State& st, float t, bool over, Result& res
     // Last frame may have been another step's: a label or line label whose
     // node or relationship is not on this state's map is no target (its card
     // would be of something the reader does not know at this step).
-    const auto on_map = [&](int e) { return e >= 0 && e < static_cast<int>(st.shown_as.size()) && st.shown_as[e] == e; };
+    const auto on_map = [&](int e) { return e >= 0 && step_state::node_of(st, e) == e; };   // shown as itself
     const auto known = [&](int rel) { return rel >= 0 && rel < static_cast<int>(st.rel_known.size()) && st.rel_known[rel]; };
     if (over && !ImGui::IsMouseDragging(0, 3)) {
         float best = 1e30f;

@@ -80,7 +80,7 @@ try {
       case 12: {   // the pointer rests on a name, and the step changes under it (hover reads last frame's names)
         const l = s.labels[rnd(Math.max(1, s.labels.length))];
         const box = await page.evaluate(() => { const r = document.getElementById('canvas').getBoundingClientRect(); return { x: r.x, y: r.y }; });
-        if (l && box) await page.mouse.move(box.x + l.x + l.w / 2, box.y + l.y + l.h / 2);
+        if (l) await page.mouse.move(box.x + l.x + l.w / 2, box.y + l.y + l.h / 2);
         await page.evaluate((id) => window.explainer.go(id), story.steps[rnd(story.steps.length)].id);
         break;
       }
