@@ -165,9 +165,19 @@ void publish_semantics();
 float pixel_ratio() { return static_cast<float>(std::clamp(g_size[2], contract::kPixelRatioMin, contract::kPixelRatioMax)); }
 
 bool start_stage();
+void draw_frame();
 
+// V8 compiles a wasm function the first time it is called, on the page's
+// thread, and at the start every call is a first. So the start's stages and
+// the frame's drawing are functions of their own, never inlined into this one
+// (nor into each other): each is compiled in the task that first needs it,
+// not all in the first (inlined, this function was 60 KB, and compiling it
+// alone held a phone's first task for over 150 ms).
 void frame() {
-    if (!start_stage()) return;
+    if (start_stage()) draw_frame();
+}
+
+[[gnu::noinline]] void draw_frame() {
     const double start = emscripten_get_now();
     const float dpr = pixel_ratio();
     const int fb_w = std::max(1, static_cast<int>(std::lround(g_size[0] * dpr)));
@@ -386,85 +396,96 @@ constexpr double kMapTaskMs = 20;
 // Ends the start where the page has been told why it cannot go on.
 void stop_start() { emscripten_cancel_main_loop(); }
 
+[[gnu::noinline]] void stage_fonts() {
+    // Built, not yet uploaded: the GL may still be busy with the program,
+    // and an upload now would wait for it.
+    g_runner->fonts_for(pixel_ratio());
+    gl_renderer::build_fonts(*ImGui::GetIO().Fonts);
+    js_mark("fonts");
+    g_start = Start::Parse;
+}
+
+[[gnu::noinline]] void stage_parse() {
+    g_parsed = loader::parse(std::string_view(reinterpret_cast<char*>(g_story), static_cast<std::size_t>(g_story_size)));
+    std::free(g_story);
+    g_story = nullptr;
+    js_mark("parsed");
+    g_start = Start::Read;
+}
+
+[[gnu::noinline]] void stage_read() {
+    g_read = loader::read(std::move(g_parsed));
+    js_mark("read");
+    g_start = Start::Story;
+}
+
+[[gnu::noinline]] void stage_story() {
+    std::vector<std::string> problems;
+    const bool ok = g_app.adopt(std::move(g_read), problems);
+    g_read = {};
+    js_mark("story");
+    if (!ok) {
+        show_error_page("The story file has problems", problems);
+        stop_start();
+        return;
+    }
+    g_start = Start::Map;
+}
+
+// The map's layout in parts, while the GL compiles the program.
+[[gnu::noinline]] void stage_map() {
+    const double t0 = emscripten_get_now();
+    bool more = g_app.prepare();
+    while (more && emscripten_get_now() - t0 < kMapTaskMs) more = g_app.prepare();
+    if (more) return;
+    js_mark("map");
+    g_start = Start::Program;
+}
+
+// The program compiled while the fonts and the story were made; where the GL
+// says so without waiting (KHR_parallel_shader_compile), a task is never
+// spent waiting for it, up to a point.
+[[gnu::noinline]] void stage_program() {
+    if (!gl_renderer::linked()) {
+        const double now = emscripten_get_now();
+        if (g_program_wait_from < 0) {
+            g_program_wait_from = now;
+            emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, kProgramPollMs);
+        }
+        if (now - g_program_wait_from < kProgramWaitMs) return;
+    }
+    emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
+    if (!gl_renderer::ready()) {   // its first (empty) draw builds the pipeline while the step is laid out
+        js_no_webgl("Its drawing program did not compile on this browser's WebGL2.");
+        stop_start();
+        return;
+    }
+    gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
+    js_mark("renderer");
+    g_start = Start::Layout;
+}
+
+[[gnu::noinline]] void stage_layout() {
+    g_embedded = js_embedded() != 0;
+    // The page gets its API and hands over the address bar's fragment,
+    // which lays out the opened step (and the ones before it).
+    exports_web::hand_to_page(g_app, g_stats);
+    js_mark("layout");
+    listen_for_input();
+    g_start = Start::Running;
+}
+
 // One stage of the start; true when the first frame may be drawn now.
-bool start_stage() {
+[[gnu::noinline]] bool start_stage() {
     switch (g_start) {
-    case Start::Fonts:
-        // Built, not yet uploaded: the GL may still be busy with the program,
-        // and an upload now would wait for it.
-        g_runner->fonts_for(pixel_ratio());
-        gl_renderer::build_fonts(*ImGui::GetIO().Fonts);
-        js_mark("fonts");
-        g_start = Start::Parse;
-        return false;
-    case Start::Parse:
-        g_parsed = loader::parse(std::string_view(reinterpret_cast<char*>(g_story), static_cast<std::size_t>(g_story_size)));
-        std::free(g_story);
-        g_story = nullptr;
-        js_mark("parsed");
-        g_start = Start::Read;
-        return false;
-    case Start::Read:
-        g_read = loader::read(std::move(g_parsed));
-        js_mark("read");
-        g_start = Start::Story;
-        return false;
-    case Start::Story: {
-        std::vector<std::string> problems;
-        const bool ok = g_app.adopt(std::move(g_read), problems);
-        g_read = {};
-        js_mark("story");
-        if (!ok) {
-            show_error_page("The story file has problems", problems);
-            stop_start();
-            return false;
-        }
-        g_start = Start::Map;
-        return false;
-    }
-    case Start::Map: {
-        // The map's layout in parts, while the GL compiles the program.
-        const double t0 = emscripten_get_now();
-        bool more = g_app.prepare();
-        while (more && emscripten_get_now() - t0 < kMapTaskMs) more = g_app.prepare();
-        if (more) return false;
-        js_mark("map");
-        g_start = Start::Program;
-        return false;
-    }
-    case Start::Program:
-        // The program compiled while the fonts and the story were made; where
-        // the GL says so without waiting (KHR_parallel_shader_compile), a task
-        // is never spent waiting for it, up to a point.
-        if (!gl_renderer::linked()) {
-            const double now = emscripten_get_now();
-            if (g_program_wait_from < 0) {
-                g_program_wait_from = now;
-                emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, kProgramPollMs);
-            }
-            if (now - g_program_wait_from < kProgramWaitMs) return false;
-        }
-        emscripten_set_main_loop_timing(EM_TIMING_SETIMMEDIATE, 0);
-        if (!gl_renderer::ready()) {   // its first (empty) draw builds the pipeline while the step is laid out
-            js_no_webgl("Its drawing program did not compile on this browser's WebGL2.");
-            stop_start();
-            return false;
-        }
-        gl_renderer::upload_fonts(*ImGui::GetIO().Fonts);
-        js_mark("renderer");
-        g_start = Start::Layout;
-        return false;
-    case Start::Layout:
-        g_embedded = js_embedded() != 0;
-        // The page gets its API and hands over the address bar's fragment,
-        // which lays out the opened step (and the ones before it).
-        exports_web::hand_to_page(g_app, g_stats);
-        js_mark("layout");
-        listen_for_input();
-        g_start = Start::Running;
-        return false;
-    case Start::Running:
-        return true;
+    case Start::Fonts: stage_fonts(); return false;
+    case Start::Parse: stage_parse(); return false;
+    case Start::Read: stage_read(); return false;
+    case Start::Story: stage_story(); return false;
+    case Start::Map: stage_map(); return false;
+    case Start::Program: stage_program(); return false;
+    case Start::Layout: stage_layout(); return false;
+    case Start::Running: return true;
     }
     return false;
 }
