@@ -142,9 +142,9 @@ async function payload(server) {
   if (fs.existsSync(prof)) {
     const p = wasmParts(fs.readFileSync(prof));
     const all = Object.values(p.functions).reduce((a, b) => a + b, 0) + p.data + p.other;
-    say('Where the wasm goes (function bodies by the name they ended up in, from a build with a name section; link-time');
-    say('optimisation inlines across these lines, e.g. the loader and nlohmann/json\'s parser land inside the app\'s start, so "app" is');
-    say('an upper bound and "core" and "json" lower bounds):');
+    say('Where the wasm goes (function bodies by the name they ended up in, from a build with a name section; inlining');
+    say('moves code across these lines, a function of up to 20 (wasm-opt\'s measure) into its one caller, and small ones');
+    say('anywhere, so each share is approximate):');
     say();
     table(['component', 'KiB raw', 'share'], [
       ...Object.entries(p.functions).map(([k, v]) => [k, kb(v), `${(100 * v / all).toFixed(1)} %`]),

@@ -11,11 +11,14 @@
 //     node bench/wasm_parts.mjs build/web-prof/site/explainer.wasm [--json]
 import fs from 'node:fs';
 
-export function parts(bytes) {
+// The module's sections: how many functions it imports, each body's size,
+// the name section's function names (by function index), data and the rest.
+function sections(bytes) {
   let at = 8;
   const u32 = () => { let r = 0, shift = 0, b; do { b = bytes[at++]; r |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80); return r >>> 0; };
   const name = () => { const n = u32(); const s = Buffer.from(bytes.subarray(at, at + n)).toString('utf8'); at += n; return s; };
-  let imported = 0, bodies = [], names = new Map(), data = 0, other = 0;
+  let imported = 0, data = 0, other = 0;
+  const bodies = [], names = new Map();
   while (at < bytes.length) {
     const id = bytes[at++], size = u32(), end = at + size;
     if (id === 2) {   // imports: functions among them take the first indexes
@@ -43,6 +46,14 @@ export function parts(bytes) {
     }
     at = end;
   }
+  return { imported, bodies, names, data, other };
+}
+
+// Function index → name, from a build with a name section.
+export function functionNames(path) { return sections(fs.readFileSync(path)).names; }
+
+export function parts(bytes) {
+  const { imported, bodies, names, data, other } = sections(bytes);
   const totals = { ImGui: 0, 'nlohmann/json': 0, core: 0, app: 0, 'libc/libc++': 0 };
   bodies.forEach((len, i) => { totals[component(names.get(imported + i) || '')] += len; });
   return { functions: totals, data, other };
