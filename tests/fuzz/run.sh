@@ -7,7 +7,8 @@
 # ever found a defect), then fuzzes from its seeds: for the loader the story,
 # the bad corpus and tests/fuzz/story.dict; for links and the navigator inputs
 # made here from the story's ids; for the whole app (fuzz_app) calls with
-# ids, names and text of every kind. The corpus grows in build/fuzz/work/ between
+# ids, names and text of every kind; for numbers (fuzz_number, number_text and
+# text_format against glibc) texts that strtod finds hard. The corpus grows in build/fuzz/work/ between
 # runs. Prints executions and coverage per target; on a finding it prints the
 # report, leaves the input in build/fuzz/work/findings-*, and exits 1.
 set -euo pipefail
@@ -16,7 +17,7 @@ secs="${1:-60}"
 bin=build/fuzz/tests/fuzz
 work=build/fuzz/work
 seeds="$work/seeds"
-rm -rf "$seeds" && mkdir -p "$seeds/loader" "$seeds/link" "$seeds/navigator" "$seeds/app"
+rm -rf "$seeds" && mkdir -p "$seeds/loader" "$seeds/link" "$seeds/navigator" "$seeds/app" "$seeds/number"
 python3 tests/bad/make_corpus.py "$work/bad" >/dev/null   # the bad corpus, as the tests write it
 cp data/*.json tests/data/*.json "$work"/bad/*.json "$seeds/loader/"
 python3 - "$seeds" data/metallic-rouge.json <<'PY'
@@ -39,7 +40,13 @@ for i, t in enumerate(texts):
 PY
 shopt -s nullglob
 status=0
-for t in loader link navigator app; do
+# Numbers: texts strtod finds hard (ties, long digit runs, the limits) and doubles' bits.
+for n in 0 1.5 -0.0e-0 2.4703282292062327e-324 1.7976931348623158e308 9007199254740993 \
+         0.1000000000000000055511151231257827 7.0064923216240854e-46 3.4028235677973366e38 \
+         ' +.5e+3x' inf -Infinity 'nan(x)' 1e400 123456789012345678901234567890e-50; do
+  printf '%s' "$n" > "$seeds/number/$(printf '%s' "$n" | md5sum | cut -c1-8)"
+done
+for t in loader link navigator app number; do
   exe="$bin/fuzz_$t"
   regressions=(tests/fuzz/regressions/$t/*)
   if [ ${#regressions[@]} -gt 0 ]; then
@@ -53,6 +60,7 @@ for t in loader link navigator app; do
   [ "$t" = loader ] && extra=(-dict=tests/fuzz/story.dict)
   [ "$t" = navigator ] && extra=(-max_len=4096)
   [ "$t" = app ] && extra=(-max_len=2048)
+  [ "$t" = number ] && extra=(-max_len=1024)
   if "$exe" "${extra[@]}" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
        -artifact_prefix="$work/findings-$t-" "$corpus" "$seeds/$t" > "$work/$t.log" 2>&1; then
     execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$work/$t.log")

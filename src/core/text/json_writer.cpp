@@ -1,9 +1,9 @@
 #include "core/text/json_writer.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "core/text/json_text.h"
+#include "core/text/number_text.h"
 
 namespace explainer::json_writer {
 
@@ -98,9 +98,7 @@ Writer& Writer::value(long long n) {
 Writer& Writer::value(double x) {
     if (!std::isfinite(x)) return null();
     separate();
-    char buf[32];
-    const int n = std::snprintf(buf, sizeof buf, "%.17g", x);
-    out_.append(buf, static_cast<std::size_t>(n));
+    number_text::append_general(out_, x, 17);   // printf's "%.17g", without printf
     return *this;
 }
 
