@@ -1,11 +1,13 @@
 // libc_web.cpp — the C library's number text, small, for the page alone.
 //
-// musl's printf, strtod and the scanf that shares strtod's float parser come
-// to about 18 KB of the page's gzipped wasm, most of it long-double
-// arithmetic the page never needs (measured: bench/README.md, section 1).
+// musl's printf, strtod and the scanf that shares strtod's float parser came
+// to 18.3 KB of the page's gzipped wasm, most of it long-double arithmetic the
+// page never needs; what stands in for them here costs 6.4 (README.md,
+// Benchmarks, table 1).
 // Who calls them: nlohmann/json (strtod for numbers, snprintf for the text
-// of an error), Dear ImGui (vsnprintf for labels and window names; sscanf
-// only to read .ini settings) and a few messages of ours. Defined here, these
+// of an error), Dear ImGui (vsnprintf for labels and window names; its
+// sscanf, which only reads .ini settings, goes to imgui_ini_web.cpp) and a
+// few messages of ours. Defined here, these
 // are the ones the linker takes: a static link takes a member of an archive
 // only for a symbol still undefined. The work is done by the core's
 // number_text and text_format, which tests/core checks against glibc, so the
@@ -56,11 +58,5 @@ float strtof(const char* text, char** end) {
 // std::stold names it, so it must be defined), and it is read to a double's
 // precision.
 long double strtold(const char* text, char** end) { return strtod(text, end); }
-
-// ImGui reads its .ini settings with sscanf, and the page never reads any
-// (io.IniFilename is null, nothing calls LoadIniSettingsFromMemory): its
-// calls in imgui.cpp and imgui_tables.cpp are renamed to this one (see
-// web/CMakeLists.txt), which converts no field and says so.
-int imgui_ini_sscanf(const char*, const char*, ...) { return 0; }
 
 }  // extern "C"
