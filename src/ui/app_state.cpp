@@ -81,7 +81,8 @@ void App::map_json(Writer& w) const {
     w.end();
     // Every line drawn: its relationship (index into the story's list, as
     // edgeLabels' rel), its ends as drawn (nodes, after reveals), its type,
-    // and the polyline actually drawn, arrowhead's tip last.
+    // the polyline actually drawn, arrowhead's tip last, and whether it is the
+    // backdrop (drawn fainter: neither the step's own nor its focus's).
     w.key("edges").array();
     for (const auto& e : map_.drawn_edges()) {
         const auto& rel = story_.relationships[static_cast<std::size_t>(e.rel)];
@@ -89,7 +90,8 @@ void App::map_json(Writer& w) const {
         w.object().field("rel", e.rel)
             .field("from", story_.entities[static_cast<std::size_t>(e.from)].id)
             .field("to", story_.entities[static_cast<std::size_t>(e.to)].id)
-            .field("type", type.id).field("label", type.label).field("new", e.is_new).field("standing", e.standing);
+            .field("type", type.id).field("label", type.label).field("new", e.is_new).field("standing", e.standing)
+            .field("backdrop", e.backdrop);
         w.key("points").array();
         for (const auto& p : *e.points) point(w, p.x, p.y);
         w.end().end();

@@ -135,7 +135,7 @@ std::vector<MapView::DrawnEdge> MapView::drawn_edges() const {
     for (std::size_t i = 0; i < edges_.size() && i < paths_.size(); ++i) {
         if (paths_[i].empty()) continue;
         const auto& g = edges_[i];
-        out.push_back({g.rel, g.from, g.to, g.is_new, standing_name(g.standing), &paths_[i]});
+        out.push_back({g.rel, g.from, g.to, g.is_new, standing_name(g.standing), &paths_[i], backdrop(g)});
     }
     return out;
 }
@@ -269,8 +269,9 @@ void MapView::hover(const step_state::State& st, float t, bool over, Result& res
 }
 
 // The step in front, the rest behind: older lines are thin and faint and
-// drawn first; the hot node's come next; the step's own (new, or overturned
-// now) are bold, bright and drawn last, on top of everything else.
+// drawn first (fainter still where neither end is the step's focus); the hot
+// node's come next; the step's own (new, or overturned now) are bold, bright
+// and drawn last, on top of everything else.
 void MapView::draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crowded) const {
     const ImVec2 amin = area_min_, amax = area_max_;
     const float z = std::clamp(camera_.zoom, 0.8f, 1.4f);
@@ -285,7 +286,10 @@ void MapView::draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crow
             float a = std::min(alpha(g.from, t), alpha(g.to, t));
             if (own) a *= fade;
             if (faded(g.from) && faded(g.to)) a *= 0.25f;
-            if (!own && !touches) a *= 0.55f;   // context: behind
+            // Context behind: a line of the step's focus a little, any other
+            // further still, so that a late, full map shows the step's story
+            // first and its many older lines only as a backdrop.
+            if (!own && !touches) a *= backdrop(g) ? 0.3f : 0.55f;
             if (a <= 0.01f) continue;
             float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
             for (const auto& p : path) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);

@@ -111,6 +111,7 @@ public:
         bool is_new;
         const char* standing;
         const std::vector<Vec2>* points;
+        bool backdrop;             // drawn faintest: not the step's own, neither end its focus
     };
     std::vector<DrawnEdge> drawn_edges() const;
 
@@ -174,6 +175,11 @@ private:
         // top and labelled; its ends belong to the step's picture.
         bool own() const { return is_new || standing == Standing::OverturnedNow; }
     };
+    // An older line that touches none of the step's focus: the map's backdrop,
+    // drawn fainter than the focus's other lines (map_draw.cpp).
+    bool backdrop(const Edge& g) const {
+        return !g.own() && role_[static_cast<std::size_t>(g.from)] != kFocus && role_[static_cast<std::size_t>(g.to)] != kFocus;
+    }
     static const char* standing_name(Standing s);   // as state() reports it
     enum Role : unsigned char { kRest, kNeighbour, kFocus };
     // A view is crowded when its nodes leave each less of the map than this

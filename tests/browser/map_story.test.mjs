@@ -4,7 +4,8 @@
 // each relationship the step adds carries its own label, nearer its own line
 // than any other; every node in the uncovered map shows a name, no label
 // merges relationships, and no line label covers another; the step's focus and both ends of its new lines are
-// framed where nothing covers them. "This step only" leaves the step's own
+// framed where nothing covers them; lines that are neither the step's own nor
+// its focus's are drawn as the backdrop, fainter. "This step only" leaves the step's own
 // picture alone on the map. Map-only screenshots of every step are kept to
 // look at (artifacts/map/).
 import { test, before, after } from 'node:test';
@@ -54,6 +55,14 @@ function mapProblems(s, index) {
   // Names never cover one another (legibility.test.mjs), nor do the step's line labels.
   for (const pair of overlappingLabels(s.edgeLabels.map((l) => ({ ...l, id: `"${l.text}"` }))))
     out.push(`${at}: line labels overlap ${pair}`);
+  // The step in front: its own lines and its focus's other lines are drawn as
+  // context; every other line is the backdrop, drawn fainter (map_draw.cpp).
+  const front = new Set(story.steps[index].focus.map((f) => nodeOf(story, f, index)));
+  if (s.staging.subject) front.add(s.staging.subject);
+  for (const e of s.edges) {
+    const inFront = e.new || e.standing === 'overturned' || front.has(e.from) || front.has(e.to);
+    if (e.backdrop === inFront) out.push(`${at}: ${e.from} —${e.type}→ ${e.to} is ${e.backdrop ? '' : 'not '}drawn as the backdrop`);
+  }
   for (const f of story.steps[index].focus) {
     const id = nodeOf(story, f, index);
     if (!s.onScreen[id] || !clear(s.onScreen[id])) out.push(`${at}: the focus ${id} is not in the uncovered map`);
