@@ -57,3 +57,26 @@ TEST_CASE("zoom limits follow the screen") {
     CHECK(phone.max_frame == doctest::Approx(1.3f));
     CHECK(laptop.min_zoom < laptop.legible);
 }
+
+TEST_CASE("a frame narrower than the map leans toward the rest of it, its subjects kept inside") {
+    std::vector<Subject> all;
+    for (int i = 0; i < 10; ++i)
+        for (int j = 0; j < 10; ++j) all.push_back(at(i * 150.0f, j * 150.0f));
+    const std::vector<Subject> corner = {all[0], all[1], all[10]};   // (0, 0), (0, 150), (150, 0)
+    const auto limits = limits_for(390, 450);
+    View v;
+    CHECK(choose({all, corner, corner, corner}, 390, 450, limits, v) == Framed::FocusAndNeighbours);
+    for (const auto& s : corner) CHECK(inside(v, s, 390, 450));
+    CHECK(v.centre.x > 75);   // centred on the corner, it would look at (75, 75)
+    CHECK(v.centre.y > 75);
+    View centred = v;
+    centred.centre = {75, 75};
+    int shown = 0, shown_centred = 0;
+    for (const auto& s : all) shown += inside(v, s, 390, 450), shown_centred += inside(centred, s, 390, 450);
+    CHECK(shown > shown_centred);
+    // Framed in the middle of the map, it stays where it is.
+    const std::vector<Subject> middle = {all[44], all[45], all[54], all[55]};
+    CHECK(choose({all, middle, middle, middle}, 390, 450, limits, v) == Framed::FocusAndNeighbours);
+    CHECK(v.centre.x == doctest::Approx(675));
+    CHECK(v.centre.y == doctest::Approx(675));
+}

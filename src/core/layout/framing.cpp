@@ -6,7 +6,7 @@ namespace explainer::framing {
 
 namespace {
 constexpr float kPad = 14.0f;   // px kept clear at the area's edges
-}
+}  // namespace
 
 Limits limits_for(float width, float height) {
     Limits l;
@@ -36,6 +36,41 @@ bool fit(const std::vector<Subject>& subjects, float width, float height, const 
     return true;
 }
 
+namespace {
+
+// A frame narrower than the map slides, within the room its subjects leave
+// it, to fill a side that would show nothing with what the other side cuts
+// off: a phone's map left empty above the epilogue's focus, the rest of the
+// map hidden under the legend, shows the rest instead. Every framed subject
+// stays inside, and a frame with the map beyond both sides stays put.
+void lean(View& view, const std::vector<Subject>& framed, const std::vector<Subject>& everything, float width,
+          float height) {
+    if (framed.empty() || everything.empty()) return;
+    const float z = view.zoom;
+    const auto axis = [&](float Vec2::*c, float size) {
+        const float half = size / (2 * z);
+        float lo = -1e30f, hi = 1e30f, e0 = 1e30f, e1 = -1e30f;   // the centre's room; the map's extent
+        for (const auto& s : framed) {
+            const float reach = (s.half_px.*c + kPad) / z;
+            lo = std::max(lo, s.pos.*c + reach - half);
+            hi = std::min(hi, s.pos.*c - reach + half);
+        }
+        for (const auto& s : everything) {
+            e0 = std::min(e0, s.pos.*c - s.half_px.*c / z);
+            e1 = std::max(e1, s.pos.*c + s.half_px.*c / z);
+        }
+        // Slide only to fill an empty side with what the other side cuts off.
+        const float w0 = view.centre.*c - half, w1 = view.centre.*c + half;
+        const float shift = std::min(std::max(0.0f, e0 - w0), std::max(0.0f, e1 - w1)) -
+                            std::min(std::max(0.0f, w1 - e1), std::max(0.0f, w0 - e0));
+        if (lo <= hi) view.centre.*c = std::clamp(view.centre.*c + shift, std::min(lo, view.centre.*c), std::max(hi, view.centre.*c));
+    };
+    axis(&Vec2::x, width);
+    axis(&Vec2::y, height);
+}
+
+}  // namespace
+
 Framed choose(const Choices& c, float width, float height, const Limits& limits, View& view) {
     View v;
     if (fit(c.everything, width, height, limits, v) && v.zoom >= limits.legible) {
@@ -43,14 +78,17 @@ Framed choose(const Choices& c, float width, float height, const Limits& limits,
         return Framed::Everything;
     }
     if (fit(c.focus_and_neighbours, width, height, limits, v) && v.zoom >= limits.legible) {
+        lean(v, c.focus_and_neighbours, c.everything, width, height);
         view = v;
         return Framed::FocusAndNeighbours;
     }
     if (fit(c.step, width, height, limits, v) && v.zoom >= limits.legible * kStepZoomShare) {
+        lean(v, c.step, c.everything, width, height);
         view = v;
         return Framed::Step;
     }
     if (fit(c.focus, width, height, limits, v)) {
+        lean(v, c.focus, c.everything, width, height);
         view = v;
         return Framed::Focus;
     }

@@ -7,7 +7,9 @@
 // the step's own picture (its focus and both ends of every line it adds),
 // closer together than is comfortable if it must, since a line whose far end
 // is off screen tells the reader nothing; otherwise the focus alone, at
-// whatever zoom fits it. All sizes are CSS px of the
+// whatever zoom fits it. A frame narrower than the map then slides, keeping
+// what it frames inside, to fill a side that would show nothing with what the
+// other side cuts off. All sizes are CSS px of the
 // visible map area (never the part under the panel).
 #pragma once
 
