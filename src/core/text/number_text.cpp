@@ -99,13 +99,10 @@ void append_unsigned(std::string& out, double x, char conversion, int precision,
             fraction = scientific ? count - 1 : count - 1 - exponent;
             trim = !alternate;
         }
-        if (scientific) point = 1;
-        if (all_zero(digits)) point = scientific ? 1 : 0;
         if (scientific) {
-            std::string mantissa(1, digits[0]);
             std::string rest = digits.substr(1);
             if (trim) rest.erase(rest.find_last_not_of('0') + 1);
-            out += mantissa;
+            out += digits[0];
             if (!rest.empty() || alternate) out += '.', out += rest;
             append_exponent(out, upper ? 'E' : 'e', exponent);
             return;
