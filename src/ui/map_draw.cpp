@@ -115,12 +115,29 @@ void MapView::route_bends(bool crowded) {
 void MapView::route_edges(float t, bool crowded) {
     route_bends(crowded);
     const float r = node_radius();
+    // How far outside the map area a point is (0 inside it), CSS px.
+    const auto outside = [&](ImVec2 p) {
+        const float dx = std::max({area_min_.x - p.x, p.x - area_max_.x, 0.0f});
+        const float dy = std::max({area_min_.y - p.y, p.y - area_max_.y, 0.0f});
+        return std::max(dx, dy);
+    };
     for (std::size_t i = 0; i < edges_.size(); ++i) {
         paths_[i].clear();
+        in_sight_[i] = 1.0f;
         const auto& g = edges_[i];
         if (!edge_shown(g) || alpha(g.from, t) <= 0.05f || alpha(g.to, t) <= 0.05f) continue;
         const int lo = std::min(g.from, g.to), hi = std::max(g.from, g.to);
         const ImVec2 pl = to_screen(position(lo, t)), ph = to_screen(position(hi, t));
+        // A backdrop line with neither end in sight only crosses the view: it
+        // joins nothing the reader can see, and where it runs past a node it
+        // reads as that node's. It fades as its nearer end leaves the view
+        // (over kSightFade px once that node is wholly out), so a pan or a
+        // glide between steps never makes it blink.
+        if (backdrop(g)) {
+            const float off = std::min(outside(pl), outside(ph)) - r;
+            in_sight_[i] = std::clamp(1.0f - off / kSightFade, 0.0f, 1.0f);
+            if (in_sight_[i] <= 0) continue;
+        }
         const Vec2 c = edge_route::control_at({pl.x, pl.y}, {ph.x, ph.y}, bends_[i]);
         const ImVec2 a = g.from == lo ? pl : ph, b = g.from == lo ? ph : pl;
         // A line left straight is one segment: 24 would only multiply
@@ -289,7 +306,7 @@ void MapView::draw_edges(ImDrawList* dl, float t, float fade, int hot, bool crow
             // Context behind: a line of the step's focus a little, any other
             // further still, so that a late, full map shows the step's story
             // first and its many older lines only as a backdrop.
-            if (!own && !touches) a *= backdrop(g) ? 0.3f : 0.55f;
+            if (!own && !touches) a *= backdrop(g) ? 0.3f * in_sight_[i] : 0.55f;
             if (a <= 0.01f) continue;
             float x0 = 1e30f, y0 = 1e30f, x1 = -1e30f, y1 = -1e30f;
             for (const auto& p : path) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);

@@ -152,6 +152,7 @@ void MapView::show(const story::Story& s, const step_state::State& st, const std
         edges_.push_back({a, b, std::move(label), st.rel_new[i] != 0, standing, static_cast<int>(i)});
     }
     paths_.assign(edges_.size(), {});
+    in_sight_.assign(edges_.size(), 1.0f);
 
     // Roles: the step's focus (and the reveal's subject), their neighbours, the rest.
     role_.assign(n, kRest);

@@ -196,6 +196,10 @@ private:
     // arrowhead's tip goes. Empty when the line is not drawn. Drawing, labels,
     // hover and state() all read it, so a label sits on its own line.
     std::vector<std::vector<Vec2>> paths_;
+    // How much of each line shows, 0 to 1: a backdrop line fades out as its
+    // nearer end leaves the view (route_edges), every other line is 1.
+    std::vector<float> in_sight_;
+    static constexpr float kSightFade = 48;   // CSS px
     explainer::line_index::LineIndex lines_near_;   // paths_, indexed for the edge labels' spots
     // Every line's bend (edge_route::apex_of, from its lower entity to its
     // higher), as routed for where the map is going: the nodes at rest and the

@@ -5,7 +5,8 @@
 // than any other; every node in the uncovered map shows a name, no label
 // merges relationships, and no line label covers another; the step's focus and both ends of its new lines are
 // framed where nothing covers them; lines that are neither the step's own nor
-// its focus's are drawn as the backdrop, fainter. "This step only" leaves the step's own
+// its focus's are drawn as the backdrop, fainter, and only while an end is in
+// or near the view. "This step only" leaves the step's own
 // picture alone on the map. Map-only screenshots of every step are kept to
 // look at (artifacts/map/).
 import { test, before, after } from 'node:test';
@@ -26,6 +27,7 @@ before(async () => { server = await serve(site); browser = await launch(); });
 after(async () => { await browser?.close(); server?.stop(); });
 
 const CLEARANCE = 5;   // CSS px: no line passes nearer than this to a node that is not one of its ends
+const SIGHT = 48 + 2 * 23.4 + 5;   // CSS px: how far out of view a backdrop line's nearer end may be (map_draw.cpp)
 
 
 // Everything the map must get right at one step, as a list of what it got wrong.
@@ -62,6 +64,15 @@ function mapProblems(s, index) {
   for (const e of s.edges) {
     const inFront = e.new || e.standing === 'overturned' || front.has(e.from) || front.has(e.to);
     if (e.backdrop === inFront) out.push(`${at}: ${e.from} —${e.type}→ ${e.to} is ${e.backdrop ? '' : 'not '}drawn as the backdrop`);
+  }
+  // A backdrop line with neither end near the view would cross it joining
+  // nothing the reader can see: it fades out as its nearer node leaves (48 px
+  // past the node's edge), so a drawn one has an end within that, a node's
+  // radius twice (at most 23 px) and the gap at its tip.
+  const outside = (p) => Math.max(s.mapRect.x - p[0], p[0] - s.mapRect.x - s.mapRect.w, s.mapRect.y - p[1], p[1] - s.mapRect.y - s.mapRect.h, 0);
+  for (const e of s.edges.filter((x) => x.backdrop)) {
+    const d = Math.min(outside(e.points[0]), outside(e.points[e.points.length - 1]));
+    if (d > SIGHT) out.push(`${at}: ${e.from} —${e.type}→ ${e.to} is drawn with both ends ${d.toFixed(0)} px or more out of view`);
   }
   for (const f of story.steps[index].focus) {
     const id = nodeOf(story, f, index);
