@@ -38,7 +38,35 @@ void Grid::put(int id, Vec2 at, Vec2 half) {
     in_[id] = 1;
     const Span s = span(at, half);
     for (std::int64_t y = s.y0; y <= s.y1; ++y)
-        for (std::int64_t x = s.x0; x <= s.x1; ++x) cells_[key(x, y)].push_back(id);
+        for (std::int64_t x = s.x0; x <= s.x1; ++x) cell(key(x, y)).push_back(id);
+}
+
+std::size_t Grid::slot_of(std::uint64_t key) const {
+    const std::size_t mask = slots_.size() - 1;
+    // Fibonacci hashing: neighbouring cells land far apart.
+    for (std::size_t i = static_cast<std::size_t>((key * 0x9e3779b97f4a7c15ull) >> 32) & mask;; i = (i + 1) & mask)
+        if (slots_[i].list == 0 || slots_[i].key == key) return i;
+}
+
+std::vector<int>& Grid::cell(std::uint64_t key) {
+    if (2 * (lists_.size() + 1) > slots_.size()) {
+        std::vector<Slot> old(slots_.empty() ? 64 : 2 * slots_.size(), Slot{0, 0});
+        old.swap(slots_);
+        for (const Slot& s : old)
+            if (s.list != 0) slots_[slot_of(s.key)] = s;
+    }
+    Slot& s = slots_[slot_of(key)];
+    if (s.list == 0) {
+        lists_.emplace_back();
+        s = {key, static_cast<std::uint32_t>(lists_.size())};
+    }
+    return lists_[s.list - 1];
+}
+
+const std::vector<int>* Grid::find_cell(std::uint64_t key) const {
+    if (slots_.empty()) return nullptr;
+    const Slot& s = slots_[slot_of(key)];
+    return s.list == 0 ? nullptr : &lists_[s.list - 1];
 }
 
 void Grid::remove(int id) {
@@ -46,8 +74,8 @@ void Grid::remove(int id) {
     const Span s = span(at_[id], half_[id]);
     for (std::int64_t y = s.y0; y <= s.y1; ++y)
         for (std::int64_t x = s.x0; x <= s.x1; ++x) {
-            auto& cell = cells_[key(x, y)];
-            cell.erase(std::find(cell.begin(), cell.end(), id));
+            auto& list = cell(key(x, y));
+            list.erase(std::find(list.begin(), list.end(), id));
         }
     in_[id] = 0;
 }
@@ -56,9 +84,9 @@ bool Grid::is_free(Vec2 at, Vec2 half, int ignore) const {
     const Span s = span(at, half);
     for (std::int64_t y = s.y0; y <= s.y1; ++y)
         for (std::int64_t x = s.x0; x <= s.x1; ++x) {
-            const auto it = cells_.find(key(x, y));
-            if (it == cells_.end()) continue;
-            for (int j : it->second) {
+            const std::vector<int>* list = find_cell(key(x, y));
+            if (!list) continue;
+            for (int j : *list) {
                 if (j == ignore) continue;
                 if (std::fabs(at_[j].x - at.x) < half.x + half_[j].x + padding_ &&
                     std::fabs(at_[j].y - at.y) < half.y + half_[j].y + padding_) return false;

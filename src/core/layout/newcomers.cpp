@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace explainer::newcomers {
 
@@ -20,7 +19,8 @@ float angle_of(Vec2 from, Vec2 to, float otherwise) {
 class Placer {
 public:
     Placer(const Neighbours& neighbours, Map& m, Vec2 origin, float edge_length)
-        : neighbours_(neighbours), m_(m), origin_(origin), edge_length_(edge_length), queued_(m.at.size(), 0) {}
+        : neighbours_(neighbours), m_(m), origin_(origin), edge_length_(edge_length), queued_(m.at.size(), 0),
+          away_(m.at.size(), kNotYet) {}
 
     void run(const std::vector<int>& newcomers) {
         queue_.reserve(newcomers.size());
@@ -50,8 +50,8 @@ private:
     // Which way is "away" from an anchor: from the middle of its placed
     // neighbours through it (worked out once per anchor per step, at its first use).
     float away_from(int a) {
-        const auto it = away_.find(a);
-        if (it != away_.end()) return it->second;
+        float& known = away_[static_cast<std::size_t>(a)];
+        if (known != kNotYet) return known;
         neighbours_(a, around_);
         Vec2 mid;
         int count = 0;
@@ -61,7 +61,7 @@ private:
         float angle;
         if (count > 0) angle = angle_of({mid.x / static_cast<float>(count), mid.y / static_cast<float>(count)}, m_.at[a], fallback);
         else angle = angle_of(origin_, m_.at[a], fallback);
-        away_.emplace(a, angle);
+        known = angle;
         return angle;
     }
 
@@ -123,7 +123,8 @@ private:
     float edge_length_;
     std::vector<std::uint8_t> queued_;
     std::vector<int> queue_, links_, around_, near_;
-    std::unordered_map<int, float> away_;
+    static constexpr float kNotYet = 1e30f;   // no angle is this
+    std::vector<float> away_;                 // per node: away_from()'s answer, once asked
     int seeds_ = 0;
 };
 

@@ -87,10 +87,10 @@ void read_source(FieldReader& r, const Json& root, story::Source& out, IdIndex& 
         r.only_keys(item, path, {"id", "title"});
         r.text(item, "title", path, part.title, kPartTitle);
         if (!r.slug(item, "id", path, part.id)) continue;
-        const auto [old, fresh] = parts.emplace(part.id, static_cast<int>(out.parts.size()));
+        const auto [old, fresh] = parts.insert(part.id, static_cast<int>(out.parts.size()));
         if (!fresh) {
             r.problem(at(path, "id"), "duplicate id " + quote(part.id) + " (also " +
-                                          at("source.parts", static_cast<std::size_t>(old->second)) + ")");
+                                          at("source.parts", static_cast<std::size_t>(old)) + ")");
             continue;
         }
         out.parts.push_back(std::move(part));
@@ -116,13 +116,13 @@ void read_cite(FieldReader& r, const Json& item, const std::string& path, const 
         r.problem(where, quote(text) + " ends before it starts");
         return;
     }
-    const auto part = parts.find(text.substr(0, colon));
-    if (part == parts.end()) {
+    const int part = parts.find(std::string_view(text).substr(0, colon));
+    if (part < 0) {
         r.problem(where, "unknown source part " + quote(text.substr(0, colon)) +
-                             (parts.empty() ? " (the story's source lists no parts)" : ""));
+                             (parts.size() == 0 ? " (the story's source lists no parts)" : ""));
         return;
     }
-    out.part = part->second;
+    out.part = part;
     out.first = first;
     out.last = last;
 }
@@ -136,9 +136,9 @@ void read_belief(FieldReader& r, const Json& item, const std::string& path, cons
 }
 
 void read_replacements(FieldReader& r, const Json& entities, Story& s) {
-    struct Where { int entity, fact; };
-    std::unordered_map<std::string, Where> ids;
-    std::unordered_map<std::string, std::string> paths;
+    struct Where { int entity, fact; std::string path; };
+    string_index::Index ids;     // fact id → its entry in `where`
+    std::vector<Where> where;
     auto facts_of = [&](std::size_t e) -> const Json* {
         if (e >= s.entities.size() || !entities[e].is_object()) return nullptr;
         const auto it = entities[e].find("facts");
@@ -152,11 +152,11 @@ void read_replacements(FieldReader& r, const Json& entities, Story& s) {
             if (!fact.is_object() || fact.find("id") == fact.end()) continue;
             std::string id;
             if (!r.slug(fact, "id", path, id)) continue;
-            if (const auto [old, fresh] = ids.emplace(id, Where{static_cast<int>(e), static_cast<int>(f)}); !fresh) {
-                r.problem(at(path, "id"), "duplicate fact id " + quote(id) + " (also " + paths[id] + ")");
+            if (const auto [old, fresh] = ids.insert(id, static_cast<int>(where.size())); !fresh) {
+                r.problem(at(path, "id"), "duplicate fact id " + quote(id) + " (also " + where[static_cast<std::size_t>(old)].path + ")");
                 continue;
             }
-            paths[id] = path;
+            where.push_back({static_cast<int>(e), static_cast<int>(f), path});
             s.entities[e].facts[f].id = id;
         }
     }
@@ -167,18 +167,18 @@ void read_replacements(FieldReader& r, const Json& entities, Story& s) {
             if (!fact.is_object()) continue;
             const auto it = fact.find("replacedBy");
             if (it == fact.end()) continue;
-            const std::string where = at(at(at(at("entities", e), "facts"), f), "replacedBy");
+            const std::string field = at(at(at(at("entities", e), "facts"), f), "replacedBy");
             if (!it->is_string()) {
-                r.problem(where, std::string("expected the id of a fact, found ") + describe(*it));
+                r.problem(field, std::string("expected the id of a fact, found ") + describe(*it));
                 continue;
             }
-            const auto found = ids.find(it->get_ref<const std::string&>());
-            if (found == ids.end()) {
-                r.problem(where, "unknown fact " + quote(it->get_ref<const std::string&>()));
+            const int found = ids.find(it->get_ref<const std::string&>());
+            if (found < 0) {
+                r.problem(field, "unknown fact " + quote(it->get_ref<const std::string&>()));
                 continue;
             }
-            s.entities[e].facts[f].replaced_by_entity = found->second.entity;
-            s.entities[e].facts[f].replaced_by_fact = found->second.fact;
+            s.entities[e].facts[f].replaced_by_entity = where[static_cast<std::size_t>(found)].entity;
+            s.entities[e].facts[f].replaced_by_fact = where[static_cast<std::size_t>(found)].fact;
         }
     }
 }

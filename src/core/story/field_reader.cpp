@@ -219,12 +219,9 @@ int FieldReader::ref_value(const Json& value, const std::string& path, const IdI
         return -1;
     }
     const auto& id = value.get_ref<const std::string&>();
-    const auto found = index.find(id);
-    if (found == index.end()) {
-        problem(path, std::string("unknown ") + noun + " " + quote(id));
-        return -1;
-    }
-    return found->second;
+    const int found = index.find(id);
+    if (found < 0) problem(path, std::string("unknown ") + noun + " " + quote(id));
+    return found;
 }
 
 int FieldReader::ref(const Json& obj, const char* key, const std::string& path,

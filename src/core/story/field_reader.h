@@ -7,17 +7,17 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/story/loader.h"
+#include "core/text/string_index.h"
 
 namespace explainer::loader {
 
 using Json = nlohmann::json;
-using IdIndex = std::unordered_map<std::string, int>;
+using IdIndex = string_index::Index;   // id → its index in the list (≥ 0)
 
 // A user-supplied string made safe and short for a message: quoted, control
 // characters (C0, C1, text-direction) escaped, cut after 48 characters.

@@ -1,10 +1,10 @@
 #include "core/story/json_parse.h"
 
 #include <algorithm>
-#include <unordered_set>
 
 #include "core/text/json_syntax.h"
 #include "core/text/json_text.h"
+#include "core/text/string_index.h"
 
 namespace explainer::json_parse {
 
@@ -35,7 +35,7 @@ struct DomBuilder : nlohmann::detail::json_sax_dom_parser<Json> {
         bool list = false;
         std::size_t index = 0;
         std::string key;
-        std::unordered_set<std::string> keys;
+        string_index::Index keys;   // the object's keys so far
     };
     std::vector<Level> levels;
 
@@ -78,7 +78,7 @@ struct DomBuilder : nlohmann::detail::json_sax_dom_parser<Json> {
     }
     bool key(std::string& k) {
         Level& l = levels.back();
-        if (!l.keys.insert(k).second) {
+        if (!l.keys.insert(k, 0).second) {
             duplicate_at = path();
             if (duplicate_at.empty()) duplicate_at = "(top level)";
             duplicate = "key " + quote(k) + " appears twice";

@@ -8,7 +8,6 @@
 #include "core/text/unicode_fold.h"
 #include "core/story/validate.h"
 
-#include <unordered_map>
 #include <utility>
 
 namespace explainer::loader {
@@ -30,11 +29,9 @@ IdIndex index_ids(FieldReader& r, const Json* list, const std::string& path,
         const Json& item = (*list)[i];
         const std::string where = at(path, i);
         if (!r.object(item, where) || !r.slug(item, "id", where, ids[i])) continue;
-        const auto inserted = index.emplace(ids[i], static_cast<int>(i));
-        if (!inserted.second) {
-            r.problem(at(where, "id"), "duplicate id " + quote(ids[i]) + " (also " +
-                                           at(path, static_cast<std::size_t>(inserted.first->second)) + ")");
-        }
+        const auto [old, fresh] = index.insert(ids[i], static_cast<int>(i));
+        if (!fresh)
+            r.problem(at(where, "id"), "duplicate id " + quote(ids[i]) + " (also " + at(path, static_cast<std::size_t>(old)) + ")");
     }
     return index;
 }
@@ -155,7 +152,8 @@ void read_reveals(FieldReader& r, const Json& list, const Indexes& ix, Story& s)
 }
 
 void read_glossary(FieldReader& r, const Json& list, const Indexes& ix, Story& s) {
-    std::unordered_map<std::string, std::pair<std::size_t, std::string>> terms;   // reader_key → (index, term)
+    string_index::Index terms;                               // reader_key → its entry in `first`
+    std::vector<std::pair<std::size_t, std::string>> first;   // (index in the list, term) of each reader key
     for (std::size_t i = 0; i < list.size(); ++i) {
         const Json& item = list[i];
         const std::string path = at("glossary", i);
@@ -164,9 +162,11 @@ void read_glossary(FieldReader& r, const Json& list, const Indexes& ix, Story& s
         story::GlossaryEntry g;
         if (r.text(item, "term", path, g.term, kTerm)) {
             // Terms that differ only in case, in how a character is encoded, or in spacing read the same.
-            const auto inserted = terms.emplace(unicode_fold::reader_key(g.term), std::make_pair(i, g.term));
-            if (!inserted.second) {
-                const auto& [index, other] = inserted.first->second;
+            const auto [seen, fresh] = terms.insert(unicode_fold::reader_key(g.term), static_cast<int>(first.size()));
+            if (fresh) {
+                first.emplace_back(i, g.term);
+            } else {
+                const auto& [index, other] = first[static_cast<std::size_t>(seen)];
                 r.problem(at(path, "term"), "duplicate term " + quote(g.term) + " (also " + at("glossary", index) +
                                                 (other == g.term ? ")" : ", " + quote(other) + ", which reads the same)"));
             }

@@ -1,13 +1,13 @@
 #include "core/story/validate.h"
 
 #include "core/story/belief_fields.h"
+#include "core/text/string_index.h"
 
 #include <algorithm>
 #include <cctype>
 #include <climits>
 #include <set>
 #include <tuple>
-#include <unordered_map>
 
 namespace explainer::loader {
 
@@ -184,16 +184,16 @@ void check_appearances(const Story& s, FieldReader& r) {
 // An alias is an old id: it must not be any current id, nor another alias.
 template <class Items>
 void check_aliases(const Items& items, const char* list, FieldReader& r) {
-    std::unordered_map<std::string, std::size_t> ids, aliases;
-    for (std::size_t i = 0; i < items.size(); ++i) ids.emplace(items[i].id, i);
+    string_index::Index ids, aliases;
+    for (std::size_t i = 0; i < items.size(); ++i) ids.insert(items[i].id, static_cast<int>(i));
     for (std::size_t i = 0; i < items.size(); ++i) {
         for (std::size_t a = 0; a < items[i].aliases.size(); ++a) {
             const std::string& alias = items[i].aliases[a];
             const std::string where = at(at(at(list, i), "aliases"), a);
-            if (const auto it = ids.find(alias); it != ids.end()) {
-                r.problem(where, quote(alias) + " is already the id of " + at(list, it->second));
-            } else if (const auto [old, fresh] = aliases.emplace(alias, i); !fresh) {
-                r.problem(where, quote(alias) + " is also an alias of " + at(list, old->second));
+            if (const int owner = ids.find(alias); owner >= 0) {
+                r.problem(where, quote(alias) + " is already the id of " + at(list, static_cast<std::size_t>(owner)));
+            } else if (const auto [old, fresh] = aliases.insert(alias, static_cast<int>(i)); !fresh) {
+                r.problem(where, quote(alias) + " is also an alias of " + at(list, static_cast<std::size_t>(old)));
             }
         }
     }
