@@ -457,6 +457,27 @@
   } catch (e) { /* no WebGL2 */ }
   window.explainerGlInitMs = performance.now() - glStart;   // for the benchmarks
   if (!gl) showTextOnly('This browser has no WebGL2, or it is turned off.');
+  // The drawing program's shaders (contract.json), compiled and linked now,
+  // while the files download: on a software GL that is hundreds of ms, on the
+  // GPU process's threads, which the program would otherwise wait for once it
+  // runs. It adopts this one (web/host_web.cpp, js_take_program).
+  let glProgram = null;
+  if (gl) {
+    try {
+      gl.getExtension('KHR_parallel_shader_compile');   // the program asks "linked yet?" without waiting
+      glProgram = gl.createProgram();
+      for (const [type, lines] of [[gl.VERTEX_SHADER, contract.shaders.vertex], [gl.FRAGMENT_SHADER, contract.shaders.fragment]]) {
+        const shader = gl.createShader(type);
+        gl.shaderSource(shader, lines.join('\n'));
+        gl.compileShader(shader);
+        gl.attachShader(glProgram, shader);
+        gl.deleteShader(shader);   // freed with the program
+      }
+      gl.linkProgram(glProgram);
+    } catch (e) {
+      glProgram = null;   // the program compiles its own
+    }
+  }
   let failed = false;
   files.catch((error) => {
     failed = true;
@@ -518,6 +539,7 @@
   window.explainer = { ready: false };
   window.Module = {
     canvas: $('canvas'),
+    glProgram,
     print() {},
     printErr(text) { if (/error|abort/i.test(text)) console.warn(text); },
     onAbort(what) { fail('The explainer stopped unexpectedly', [String(what)]); },

@@ -2,6 +2,8 @@
 // state is set, never queried; the buffers grow and are reused.
 #include "gl_renderer.h"
 
+#include "contract.h"   // the shaders
+
 #include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_internal.h>   // ImFontAtlasGetBuilderForStbTruetype
@@ -18,28 +20,9 @@ GLuint g_program = 0, g_vao = 0, g_vbo = 0, g_ibo = 0, g_font = 0;
 GLint g_screen = -1;   // uniform: 2 / display size, for the projection
 GLsizeiptr g_vbo_size = 0, g_ibo_size = 0;
 
-// Positions are in CSS pixels with y down; the shader maps them to clip space.
-// The font texture has one channel: its red value is the glyph's coverage.
-constexpr const char* kVertex = R"(#version 300 es
-uniform vec2 screen;
-layout(location = 0) in vec2 pos;
-layout(location = 1) in vec2 uv;
-layout(location = 2) in vec4 col;
-out vec2 f_uv;
-out vec4 f_col;
-void main() {
-  f_uv = uv;
-  f_col = col;
-  gl_Position = vec4(pos.x * screen.x - 1.0, 1.0 - pos.y * screen.y, 0.0, 1.0);
-})";
-constexpr const char* kFragment = R"(#version 300 es
-precision mediump float;
-uniform sampler2D tex;
-in vec2 f_uv;
-in vec4 f_col;
-out vec4 color;
-void main() { color = vec4(f_col.rgb, f_col.a * texture(tex, f_uv).r); })";
-
+// The shaders (contract.json: the page compiles the same ones while the files
+// download) map CSS pixels, y down, to clip space, and read a glyph's
+// coverage from the font texture's one channel.
 GLuint compile(GLenum type, const char* source) {
     const GLuint shader = glCreateShader(type);
     glShaderSource(shader, 1, &source, nullptr);
@@ -49,15 +32,18 @@ GLuint compile(GLenum type, const char* source) {
 
 }  // namespace
 
-void start(bool can_ask_link) {
+void start(bool can_ask_link, bool prepared) {
     g_can_ask_link = can_ask_link;
-    g_program = glCreateProgram();
-    const GLuint vs = compile(GL_VERTEX_SHADER, kVertex), fs = compile(GL_FRAGMENT_SHADER, kFragment);
-    glAttachShader(g_program, vs);
-    glAttachShader(g_program, fs);
-    glLinkProgram(g_program);
-    glDeleteShader(vs);   // freed with the program
-    glDeleteShader(fs);
+    g_program = glCreateProgram();   // the page's, linking already, where it prepared one
+    if (!prepared) {
+        const GLuint vs = compile(GL_VERTEX_SHADER, contract::kVertexShader);
+        const GLuint fs = compile(GL_FRAGMENT_SHADER, contract::kFragmentShader);
+        glAttachShader(g_program, vs);
+        glAttachShader(g_program, fs);
+        glLinkProgram(g_program);
+        glDeleteShader(vs);   // freed with the program
+        glDeleteShader(fs);
+    }
 
     glGenVertexArrays(1, &g_vao);
     glGenBuffers(1, &g_vbo);

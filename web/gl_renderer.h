@@ -16,8 +16,11 @@ namespace gl_renderer {
 // Starts compiling the program and creates the buffers, on the current
 // context. Asks nothing back, so the browser compiles while the app does
 // other start-up work (on a software GL compiling takes hundreds of ms).
-// can_ask_link: the context has KHR_parallel_shader_compile on.
-void start(bool can_ask_link);
+// can_ask_link: the context has KHR_parallel_shader_compile on. prepared:
+// the context's next glCreateProgram() hands back the page's own program,
+// compiled and linked (or linking) from the same shaders while the files
+// downloaded (host_web.cpp), so it is not compiled again.
+void start(bool can_ask_link, bool prepared);
 // True when asking about the program would not wait for it: the GL says its
 // link is done (KHR_parallel_shader_compile), or it cannot say (then
 // ready() waits).

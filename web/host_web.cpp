@@ -64,6 +64,25 @@ EM_JS(unsigned char*, js_take_bytes, (const char* name, int* size), {
     HEAP32[size >> 2] = data.length;
     return ptr;
 });
+// The page's drawing program, which it compiled and linked from the same
+// shaders (contract.json) while the files downloaded (page.js): the
+// context's next createProgram() hands it back, once, so Emscripten's
+// glCreateProgram registers it as one of its own. Its glLinkProgram, never
+// called for this one, would also have started the uniforms' table that
+// glGetUniformLocation fills (library_webgl.js, Emscripten 3.1.6): started
+// here. 1 where there is a program.
+EM_JS(int, js_take_program, (), {
+    const program = Module['glProgram'];
+    Module['glProgram'] = null;
+    const gl = program && Module['canvas'].getContext('webgl2');   // the context made, asked again
+    if (!gl) return 0;
+    gl.createProgram = function() {
+        delete gl.createProgram;
+        program.uniformSizeAndIdsByName = {};
+        return program;
+    };
+    return 1;
+});
 // Keeps out[0..2] (the canvas's CSS width and height, and the device pixel
 // ratio) current from resize events, so a frame reads three numbers from
 // memory instead of asking the layout engine (getBoundingClientRect) each time.
@@ -512,7 +531,8 @@ int main() {
     js_mark("context");
 
     ui::runner::create_context();
-    gl_renderer::start(can_ask_link);   // compiles while the fonts and the story are made
+    // Linked already, or still compiling while the fonts and the story are made.
+    gl_renderer::start(can_ask_link, js_take_program() != 0);
     js_watch_size(g_size);
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already
     static ui::runner::Runner runner(g_app, g_font_data, g_font_size);

@@ -28,10 +28,11 @@ test("the program calls only the page methods the contract names, and the page h
   await context.close();
 });
 
-test('the page uses the contract as built: its WebGL2 context, the search limit, the link limit', async () => {
+test('the page uses the contract as built: its WebGL2 context, its shaders, the search limit, the link limit', async () => {
   const { page, context } = await open(browser, `${server.url}#/naomi`);
   assert.deepEqual(await page.evaluate(() => window.explainerContract), {
-    limits: contract.limits, pixelRatio: contract.pixelRatio, webgl: contract.webgl, pageMethods: contract.pageMethods });
+    limits: contract.limits, pixelRatio: contract.pixelRatio, webgl: contract.webgl, pageMethods: contract.pageMethods,
+    shaders: { vertex: contract.shaders.vertex, fragment: contract.shaders.fragment } });
   const attributes = await page.evaluate(() => {
     const a = document.getElementById('canvas').getContext('webgl2').getContextAttributes();
     return { alpha: a.alpha, depth: a.depth, stencil: a.stencil, antialias: a.antialias };

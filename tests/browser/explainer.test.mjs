@@ -19,19 +19,13 @@ after(async () => { await browser?.close(); server?.stop(); });
 // The Next and Previous buttons of the panel at 1280 × 800.
 const NEXT = { x: 1087, y: 129 }, PREV = { x: 968, y: 129 };
 
-test('loads with no console errors, draws a non-blank map, and fills the mirror', async () => {
-  const { page, problems, context } = await open(browser, server.url);
-  await frames(page, 5);
-  const s = await state(page);
-  assert.equal(s.step, 'two-peoples');
-  assert.equal(s.index, 0);
-  assert.equal(s.count, 25);
-  assert.deepEqual([...s.entities].sort(), ['asimov-laws', 'humans', 'neans']);
-  // A blank canvas compresses to almost nothing; ours carries shapes and text.
-  const shot = await page.locator('#canvas').screenshot({ path: path.join(artifacts, 'first-step.png') });
+// Whether the canvas shows a drawn map: a blank canvas compresses to almost
+// nothing, and ours carries shapes and text in many colours. WebGL canvases
+// cannot be read back, so the colours are counted in a screenshot.
+async function mapDrawn(page, name) {
+  const shot = await page.locator('#canvas').screenshot(name ? { path: path.join(artifacts, name) } : {});
   assert.ok(shot.length > 20000, `canvas screenshot only ${shot.length} bytes`);
-  // WebGL canvases cannot be read back, so count colours in the screenshot itself.
-  const pixels = await page.evaluate(async (b64) => {
+  const colours = await page.evaluate(async (b64) => {
     // From bytes, not a data: URL: the page's CSP lets it fetch only its own site.
     const img = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
     const c = document.createElement('canvas'); c.width = 128; c.height = 80;
@@ -40,7 +34,19 @@ test('loads with no console errors, draws a non-blank map, and fills the mirror'
     for (let i = 0; i < d.length; i += 4) seen.add(`${d[i] >> 4},${d[i + 1] >> 4},${d[i + 2] >> 4}`);
     return seen.size;
   }, shot.toString('base64'));
-  assert.ok(pixels > 8, `only ${pixels} distinct colours on the canvas`);
+  assert.ok(colours > 8, `only ${colours} distinct colours on the canvas`);
+  return true;
+}
+
+test('loads with no console errors, draws a non-blank map, and fills the mirror', async () => {
+  const { page, problems, context } = await open(browser, server.url);
+  await frames(page, 5);
+  const s = await state(page);
+  assert.equal(s.step, 'two-peoples');
+  assert.equal(s.index, 0);
+  assert.equal(s.count, 25);
+  assert.deepEqual([...s.entities].sort(), ['asimov-laws', 'humans', 'neans']);
+  assert.ok(await mapDrawn(page, 'first-step.png'));
   assert.match(await page.textContent('#mirror'), /Step 1 of 25: Humans and Neans\. The series takes place/);
   // The loading status goes, and leaves the page (and the accessibility tree) soon after.
   await page.waitForFunction(() => !document.getElementById('loading'), null, { timeout: 2000 });
@@ -176,6 +182,48 @@ test('a broken story file shows the validator errors, not a blank page', async (
     broken.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+// Counts the context's shader compiles and links, and when each happened (ms since navigation).
+function countShaderWork({ failFirstSource = false } = {}) {
+  window.__glWork = [];
+  const proto = WebGL2RenderingContext.prototype;
+  let failing = failFirstSource;
+  for (const name of ['compileShader', 'linkProgram', 'shaderSource']) {
+    const real = proto[name];
+    proto[name] = function (...args) {
+      if (name === 'shaderSource' && failing) { failing = false; throw new Error('refused, for the test'); }
+      window.__glWork.push([name, performance.now()]);
+      return real.apply(this, args);
+    };
+  }
+}
+
+test('the drawing program is compiled and linked once, by the page while the files download, and the program adopts it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(countShaderWork);
+  const page = await context.newPage();
+  await page.goto(server.url + '#/naomi');
+  await page.waitForFunction(() => window.explainerFirstFrameMs && window.explainer.ready, null, { timeout: 60000 });
+  const { work, files } = await page.evaluate(() => ({ work: window.__glWork, files: window.explainerStartup.files }));
+  assert.deepEqual(work.map(([name]) => name), ['shaderSource', 'compileShader', 'shaderSource', 'compileShader', 'linkProgram']);
+  for (const [name, at] of work) assert.ok(at < files, `${name} at ${at.toFixed(0)} ms, after the files (${files.toFixed(0)} ms)`);
+  assert.equal((await page.evaluate(() => window.explainer.state())).step, 'naomi');
+  assert.ok(await mapDrawn(page), 'the map is drawn with the adopted program');
+  await context.close();
+});
+
+test('where the page could not prepare the drawing program, the program compiles its own and draws', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(countShaderWork, { failFirstSource: true });
+  const page = await context.newPage();
+  await page.goto(server.url + '#/naomi');
+  await page.waitForFunction(() => window.explainerFirstFrameMs && window.explainer.ready, null, { timeout: 60000 });
+  const { work, files } = await page.evaluate(() => ({ work: window.__glWork, files: window.explainerStartup.files }));
+  assert.deepEqual(work.map(([name]) => name), ['shaderSource', 'compileShader', 'shaderSource', 'compileShader', 'linkProgram']);
+  for (const [name, at] of work) assert.ok(at > files, `${name} at ${at.toFixed(0)} ms, before the program ran`);
+  assert.ok(await mapDrawn(page), 'the map is drawn with the program\'s own');
+  await context.close();
 });
 
 test('a browser that refuses WebGL2 gets the text version, not a blank page or a stuck loader', async () => {
