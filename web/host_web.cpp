@@ -71,10 +71,10 @@ EM_JS(unsigned char*, js_take_bytes, (const char* name, int* size), {
 // called for this one, would also have started the uniforms' table that
 // glGetUniformLocation fills (library_webgl.js, Emscripten 3.1.6): started
 // here. 1 where there is a program.
-EM_JS(int, js_take_program, (), {
+EM_JS(int, js_take_program, (int major_version), {
     const program = Module['glProgram'];
     Module['glProgram'] = null;
-    const gl = program && Module['canvas'].getContext('webgl2');   // the context made, asked again
+    const gl = program && Module['canvas'].getContext('webgl' + major_version);   // the context made, asked again
     if (!gl) return 0;
     gl.createProgram = function() {
         delete gl.createProgram;
@@ -532,7 +532,7 @@ int main() {
 
     ui::runner::create_context();
     // Linked already, or still compiling while the fonts and the story are made.
-    gl_renderer::start(can_ask_link, js_take_program() != 0);
+    gl_renderer::start(can_ask_link, js_take_program(contract::kWebglMajorVersion) != 0);
     js_watch_size(g_size);
     emscripten_get_canvas_element_size("#canvas", &g_fb_w, &g_fb_h);   // the page may have sized it already
     static ui::runner::Runner runner(g_app, g_font_data, g_font_size);

@@ -5,9 +5,8 @@
 namespace explainer::string_index {
 
 std::uint32_t Index::hash_of(std::string_view key) {
-    // Four bytes a step (a grid's 8-byte cell key is two), each mixed in by
-    // a multiply and a shift; the last shift spreads the high bits into the
-    // low ones the table's mask keeps.
+    // Four bytes a step, each mixed in by a multiply and a shift; the last
+    // shift spreads the high bits into the low ones the table's mask keeps.
     std::uint32_t h = 2166136261u ^ static_cast<std::uint32_t>(key.size());
     std::size_t i = 0;
     for (; i + 4 <= key.size(); i += 4) {

@@ -1,5 +1,5 @@
 // string_index.h — a hash table from byte strings to ints: ids to their
-// place in a list, an object's keys so far, a grid's cells to their lists.
+// place in a list, an object's keys so far, terms to their first entry.
 //
 //     string_index::Index ids;
 //     ids.insert("naomi", 4);        // {4, true}: added
@@ -8,9 +8,9 @@
 //     ids.find("roy");               // -1: absent
 //
 // One class rather than std::unordered_map<K, V> for each pair of types the
-// loader and the layout need: each such instantiation, with libc++'s prime
-// table, was code the page downloads on every visit (7 of them, about 10 KiB
-// of wasm). Keys are copied in; lookups take a string_view, so no string is
+// loader needs: each such instantiation, with libc++'s prime table, was code
+// the page downloads on every visit (with the layout's two, since gone too,
+// about 10 KiB of wasm). Keys are copied in; lookups take a string_view, so no string is
 // built to ask. Open addressing with linear probing in a power-of-two table
 // kept at most half full, so a miss ends at the first empty slot.
 // Each slot holds its key's hash, so probing reads one array.
